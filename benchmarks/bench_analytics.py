@@ -1,0 +1,211 @@
+#!/usr/bin/env python3
+"""Analytics at 10 000 and 100 000 cases: the collaboration projection, betweenness (networkx,
+igraph, rustworkx), brokers, communities (networkx Louvain, igraph multilevel) and the
+Find & Forstør candidates.
+
+Betweenness:
+  networkx   samspil.queries.analytics.network.betweenness(backend="networkx"), the default.
+             When a full run would take longer than NX_BUDGET_S (judged from a run on
+             NX_SAMPLE sources), the figure is that run multiplied out to every source
+             (networkx's own k-source estimate costs k/n of the full run): "extrapolated".
+  igraph     python-igraph's exact betweenness (C), through register_betweenness_backend.
+  rustworkx  rustworkx.betweenness_centrality (Rust, parallel over the machine's cores).
+Agreement: exact values of the three backends against each other (largest absolute
+difference, and the overlap of the top 20) on the 1 000-case projection and at every size
+where networkx runs in full; communities: modularity of both partitions and their NMI.
+
+Usage: benchmarks/bench_analytics.py [N ...]       (default: 10000 100000)
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _common import case_pairs, graph, load_note, print_machine, table  # noqa: E402
+
+NX_BUDGET_S = 240.0
+NX_SAMPLE = 64
+TOP = 20
+
+
+# -- backends ------------------------------------------------------------------------------
+
+def _index(graph):
+    nodes = list(graph)
+    return nodes, {n: i for i, n in enumerate(nodes)}
+
+
+def _normalise(values, n: int, normalized: bool) -> list[float]:
+    """networkx's scale for an undirected graph: pairs counted once, then 2 / ((n-1)(n-2))."""
+    if normalized and n > 2:
+        scale = 2.0 / ((n - 1) * (n - 2))
+        return [v * scale for v in values]
+    return list(values)
+
+
+def igraph_betweenness(graph, normalized: bool):
+    import igraph as ig
+
+    nodes, index = _index(graph)
+    h = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in graph.edges()], directed=False)
+    return dict(zip(nodes, _normalise(h.betweenness(directed=False), len(nodes), normalized)))
+
+
+def rustworkx_betweenness(graph, normalized: bool):
+    import rustworkx as rx
+
+    nodes, index = _index(graph)
+    h = rx.PyGraph()
+    h.add_nodes_from(range(len(nodes)))
+    h.add_edges_from_no_data([(index[u], index[v]) for u, v in graph.edges()])
+    raw = rx.graph_betweenness_centrality(h, normalized=False)  # every pair once, like igraph
+    return dict(zip(nodes, _normalise([raw[i] for i in range(len(nodes))], len(nodes), normalized)))
+
+
+def register_backends() -> list[str]:
+    from samspil.queries.analytics.network import register_betweenness_backend
+
+    names = []
+    for name, func, module in (("igraph", igraph_betweenness, "igraph"), ("rustworkx", rustworkx_betweenness,
+                                                                          "rustworkx")):
+        try:
+            __import__(module)
+        except ImportError:
+            print(f"# {module} is not installed: skipped")
+            continue
+        register_betweenness_backend(name, func)
+        names.append(name)
+    return names
+
+
+def agreement(a: dict, b: dict) -> tuple[float, int]:
+    diff = max(abs(a[n] - b[n]) for n in a) if a else 0.0
+    top_a = set(sorted(a, key=lambda n: (-a[n], n))[:TOP])
+    top_b = set(sorted(b, key=lambda n: (-b[n], n))[:TOP])
+    return diff, len(top_a & top_b)
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+def clock(func, *args, **kwargs):
+    start = time.perf_counter()
+    result = func(*args, **kwargs)
+    return result, time.perf_counter() - start
+
+
+def networkx_betweenness_timed(c) -> tuple[dict | None, float, bool]:
+    """(values or None, seconds, extrapolated?)"""
+    import networkx as nx
+
+    n = c.number_of_nodes()
+    k = min(NX_SAMPLE, n)
+    _, sample_s = clock(nx.betweenness_centrality, c, k=k, seed=1)
+    estimate = sample_s * n / k
+    if estimate > NX_BUDGET_S:
+        return None, estimate, True
+    values, seconds = clock(nx.betweenness_centrality, c)
+    return values, seconds, False
+
+
+def run_size(n: int, backends: list[str], rows: list[dict], checks: list[dict]) -> None:
+    import igraph as ig
+    import networkx as nx
+
+    from samspil.queries import candidates
+    from samspil.queries.analytics import network
+
+    g, how = graph(n)
+    pairs, _ = case_pairs(n) if n <= 10_000 else (None, None)
+    print(f"# {n} cases: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges ({how}; {load_note()})",
+          flush=True)
+
+    def row(step: str, backend: str, seconds: float, note: str = "") -> None:
+        rows.append({"cases": n, "step": step, "backend": backend, "seconds": seconds, "note": note,
+                     "load": load_note()})
+        print(f"#   {step} [{backend}]: {seconds:.2f} s {note}", flush=True)
+
+    c, s = clock(network.collaboration_graph, g)
+    row("projection (collaboration_graph)", "networkx", s, f"{c.number_of_nodes():,} actors, {c.number_of_edges():,} ties")
+
+    values: dict[str, dict] = {}
+    nx_values, s, extrapolated = networkx_betweenness_timed(c)
+    row("betweenness", "networkx", s, f"extrapolated from {NX_SAMPLE} sources" if extrapolated else "")
+    if nx_values is not None:
+        values["networkx"] = nx_values
+    for backend in backends:
+        values[backend], s = clock(network.betweenness, c, backend=backend)
+        row("betweenness", backend, s)
+    names = sorted(values)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            diff, overlap = agreement(values[a], values[b])
+            checks.append({"cases": n, "what": f"betweenness {a} vs {b}", "max_abs_diff": f"{diff:.2e}",
+                           "top": f"{overlap}/{TOP}"})
+
+    fastest = min(backends, key=lambda b: next(r["seconds"] for r in rows[::-1]
+                                              if r["cases"] == n and r["backend"] == b and r["step"] == "betweenness"))
+    _, s = clock(network.brokers, g, backend=fastest)
+    row("brokers (betweenness + brokerage roles)", fastest, s)
+
+    communities, s = clock(network.communities, g)
+    row("communities (Louvain)", "networkx", s, f"{len(communities)} communities")
+    nodes, index = _index(c)
+    h = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in c.edges()], directed=False)
+    h.es["weight"] = [d["weight"] for _, _, d in c.edges(data=True)]
+    multilevel, s = clock(h.community_multilevel, weights="weight")
+    row("communities (multilevel)", "igraph", s, f"{len(multilevel)} communities")
+    nx_groups = nx.community.louvain_communities(c, weight="weight", seed=0)
+    membership = [0] * len(nodes)
+    for k, group in enumerate(nx_groups):
+        for node in group:
+            membership[index[node]] = k
+    checks.append({"cases": n, "what": "communities networkx vs igraph",
+                   "max_abs_diff": f"modularity {h.modularity(membership, weights='weight'):.3f} vs "
+                                   f"{multilevel.modularity:.3f}",
+                   "top": f"NMI {ig.compare_communities(membership, multilevel.membership, method='nmi'):.3f}"})
+
+    records = {r.id: r for r, _ in pairs} if pairs else {}
+    ranked, s = clock(candidates.rank_candidates, g, records=records)
+    row("candidates (rank_candidates)", "networkx", s, f"{len(ranked):,} cases ranked"
+        + ("" if records else "; records={} (graph only)"))
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(a) for a in argv] or [10_000, 100_000]
+    print_machine("analytics")
+    backends = register_backends()
+    rows: list[dict] = []
+    checks: list[dict] = []
+    # Exact agreement of the three betweenness backends on a graph networkx does in full.
+    from samspil.queries.analytics import network
+
+    c = network.collaboration_graph(graph(1000)[0])
+    exact = {"networkx": network.betweenness(c)}
+    for b in backends:
+        exact[b] = network.betweenness(c, backend=b)
+    for b in backends:
+        diff, overlap = agreement(exact["networkx"], exact[b])
+        checks.append({"cases": 1000, "what": f"betweenness networkx vs {b}", "max_abs_diff": f"{diff:.2e}",
+                       "top": f"{overlap}/{TOP}"})
+    for n in sizes:
+        run_size(n, backends, rows, checks)
+    print()
+    table(rows, [("cases", "cases", ","), ("step", "step", ""), ("backend", "backend", ""),
+                 ("seconds", "seconds", ",.2f"), ("note", "note", ""), ("load", "load avg", "")])
+    print()
+    table(checks, [("cases", "cases", ","), ("what", "agreement", ""), ("max_abs_diff", "largest difference", ""),
+                   ("top", f"top {TOP} overlap / NMI", "")])
+    for n in sizes:
+        bt = {r["backend"]: r for r in rows if r["cases"] == n and r["step"] == "betweenness"}
+        if "networkx" in bt:
+            for b in backends:
+                print(f"{n} cases: betweenness networkx / {b}: ×{bt['networkx']['seconds'] / bt[b]['seconds']:,.0f}"
+                      + (" (networkx extrapolated)" if bt["networkx"]["note"] else ""))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,3 @@
+"""Samspil: a knowledge graph of Danish public-sector innovation."""
+
+__version__ = "0.1.0"

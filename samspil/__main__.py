@@ -1,0 +1,5 @@
+"""``python -m samspil`` runs the command line."""
+
+from samspil.cli import main
+
+main()

@@ -1,0 +1,18 @@
+"""The ``samspil`` command line: one thin module per family of commands.
+
+Every module in this package registers its commands on :data:`samspil.cli.app.main`;
+importing the package imports them all, so adding a command family is adding a module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from samspil.cli.app import main
+
+for _module in pkgutil.iter_modules(__path__):
+    if _module.name != "app":
+        importlib.import_module(f"{__name__}.{_module.name}")
+
+__all__ = ["main"]

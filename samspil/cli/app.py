@@ -1,0 +1,89 @@
+"""The root command group and what every command shares: one-line errors, exit codes."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+from samspil import __version__
+from samspil.errors import SamspilError
+
+
+class SamspilGroup(click.Group):
+    """A click group that turns :class:`SamspilError` into one line on stderr and exit code 2."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except SamspilError as exc:
+            click.echo(f"samspil: error: {exc}", err=True)
+            sys.exit(2)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            # A bug, not bad input: one line for the user, the traceback for whoever debugs it.
+            if os.environ.get("SAMSPIL_DEBUG"):
+                raise
+            click.echo(f"samspil: internal error: {type(exc).__name__}: {exc} "
+                       "(please report it; SAMSPIL_DEBUG=1 shows the traceback)", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=SamspilGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="samspil")
+def main() -> None:
+    """Samspil: a knowledge graph of Danish public-sector innovation.
+
+    Build the graph from the shipped case collections, list the cases, export the
+    graph, run Cypher on an embedded engine or Neo4j, analyse networks and spread,
+    and draw maps.
+    """
+
+
+def corpus_options(func):
+    """Options every command that builds the graph shares: which sources to read."""
+    func = click.option("--lsf", "lsf_paths", multiple=True, type=click.Path(dir_okay=False),
+                        help="Also read this text in the LÆS STJÆL FORTÆL layout (repeatable).")(func)
+    func = click.option("--cases", "case_files", multiple=True, type=click.Path(dir_okay=False),
+                        help="Also read this structured YAML case file (repeatable).")(func)
+    func = click.option("--no-defaults", is_flag=True,
+                        help="Do not read the shipped sources; only those given with --lsf/--cases.")(func)
+    # Curation options reach build_from_options through the click context, so commands
+    # keep the three corpus parameters in their signatures.
+    func = click.option("--corrections", "correction_files", multiple=True, type=click.Path(dir_okay=False),
+                        expose_value=False, callback=_remember,
+                        help="Also apply this reviewed corrections file (repeatable).")(func)
+    func = click.option("--no-curation", is_flag=True, expose_value=False, callback=_remember,
+                        help="Do not apply the shipped corrections (see what the recogniser finds alone).")(func)
+    return func
+
+
+def _remember(ctx: click.Context, param: click.Parameter, value):
+    ctx.meta[f"samspil.{param.name}"] = value
+    return value
+
+
+def corpus_from_options(lsf_paths: tuple[str, ...], case_files: tuple[str, ...], no_defaults: bool):
+    """The corpus the corpus options ask for, curated; warns about corrections that match nothing."""
+    from samspil.corpus import build_corpus
+    from samspil.curation import default_corrections_path, load_corrections
+
+    meta = click.get_current_context().meta
+    correction_files = meta.get("samspil.correction_files", ())
+    no_curation = meta.get("samspil.no_curation", False)
+    paths = ([] if no_curation or no_defaults else [default_corrections_path()]) + list(correction_files)
+    corrections = load_corrections(paths) if paths else None
+    corpus = build_corpus(lsf_paths, case_files, defaults=not no_defaults, corrections=corrections)
+    for stale in corrections.unmatched() if corrections else ():
+        click.echo(f"samspil: warning: correction matches nothing: {stale.describe()}", err=True)
+    return corpus
+
+
+def build_from_options(lsf_paths: tuple[str, ...], case_files: tuple[str, ...], no_defaults: bool, *,
+                       include_contacts: bool = False):
+    """Build the graph the corpus options ask for (see :func:`corpus_from_options`)."""
+    from samspil.graph.build import build_graph
+
+    return build_graph(corpus_from_options(lsf_paths, case_files, no_defaults), include_contacts=include_contacts)

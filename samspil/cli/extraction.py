@@ -1,0 +1,94 @@
+"""Commands about what the recogniser finds: extract, evaluate, curate."""
+
+from __future__ import annotations
+
+import json
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from samspil.cli.app import main
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the case-view object as JSON (design.md's contract).")
+@click.option("--id", "case_id", default=None, help="Id to give the case (default: free-<slug of the title>).")
+def extract(path, as_json, case_id):
+    """Recognise one free-text case description (title on the first line) and print its case view."""
+    from samspil.extract import extract_file
+
+    view = extract_file(path, case_id=case_id)
+    if as_json:
+        click.echo(json.dumps(view, ensure_ascii=False, indent=1))
+        return
+    console = Console()
+    console.print(f"[bold]{view['title']}[/bold]  ({view['id']}, year {view['year'] or '?'}, "
+                  f"documented effect: {'yes' if view['documented_effect'] else 'no'})")
+    table = Table("name", "kind", "role", "evidence")
+    for a in view["actors"]:
+        table.add_row(a["name"], a["kind"], a["role"], a["evidence"])
+    console.print(table)
+    for s in view["spread"]:
+        console.print(f"spread → {s['to']} ({s['status']}{', ' + str(s['year']) if s.get('year') else ''})")
+    for i in view["inspired_by"]:
+        console.print(f"inspired by ← {i['from']}")
+
+
+@main.command()
+@click.option("--curated", is_flag=True, help="Score after the shipped corrections are applied.")
+@click.option("--errors", "show_errors", is_flag=True, help="List every missed and spurious pair.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores (and errors) as JSON.")
+@click.option("--devset", type=click.Path(file_okay=False), default=None,
+              help="A development set folder (lsf2019/*.json, freetext/*.txt+json); the shipped one by default.")
+def evaluate(curated, show_errors, as_json, devset):
+    """Score the recogniser on the hand-annotated development set: precision, recall, F1."""
+    from samspil.curation import default_corrections_path, load_corrections
+    from samspil.evaluation import evaluate as run, load_gold
+
+    corrections = load_corrections([default_corrections_path()]) if curated else None
+    result = run(load_gold(devset), corrections=corrections)
+    data = result.as_dict()
+    if as_json:
+        if not show_errors:
+            data.pop("errors")
+        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(result.items)} items, {'after' if curated else 'before'} curation")
+    for col in ("pairs", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="left" if col == "pairs" else "right")
+    for label, score in (("actors (name, kind)", result.actors), ("roles (name, role)", result.roles),
+                         ("spread (to, status)", result.spread)):
+        table.add_row(label, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.tp),
+                      str(score.fp), str(score.fn))
+    console = Console(width=140)
+    console.print(table)
+    if show_errors:
+        for error in data["errors"]:
+            console.print(f"{error['metric']:7} {error['case']:38} {error['error']:9} {error['pair']}", markup=False)
+
+
+@main.group()
+def curate():
+    """Reviewed corrections: check them against what the recogniser finds now."""
+
+
+@curate.command("check")
+@click.option("--corrections", "paths", multiple=True, type=click.Path(dir_okay=False),
+              help="Corrections file(s) to check (the shipped one by default).")
+def curate_check(paths):
+    """List every correction and how often it applies; exit 1 if any matches nothing."""
+    from samspil.corpus import load_corpus
+    from samspil.curation import default_corrections_path, load_corrections
+
+    corrections = load_corrections(paths or [default_corrections_path()])
+    load_corpus(corrections=corrections)
+    table = Table("where", "op", "applies", "reason")
+    for c in corrections.items:
+        table.add_row(f"{c.path.rsplit('/', 1)[-1]}:{c.line}", c.op, str(c.applied), c.reason)
+    Console(width=160).print(table)
+    stale = corrections.unmatched()
+    click.echo(f"{len(corrections.items)} corrections, {len(stale)} match nothing")
+    if stale:
+        raise SystemExit(1)

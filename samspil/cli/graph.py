@@ -1,0 +1,89 @@
+"""Commands that build the graph and write it out: build, cases, export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from samspil.cli.analytics import register_csv, register_options, register_views
+from samspil.cli.app import build_from_options, corpus_options, main
+
+
+@main.command()
+@corpus_options
+@click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to write the outputs to.")
+@click.option("--include-contacts", is_flag=True, help="Put contact persons (personal data) in the outputs.")
+def build(lsf_paths, case_files, no_defaults, out_dir, include_contacts):
+    """Build the graph from the sources and write every output to a folder.
+
+    Writes samspil.json (node-link), samspil.graphml, samspil.gexf and
+    cases.json (the case view), each atomically.
+    """
+    from samspil.build import write_outputs
+
+    g = build_from_options(lsf_paths, case_files, no_defaults, include_contacts=include_contacts)
+    written = write_outputs(g, Path(out_dir), include_contacts=include_contacts)
+    console = Console(stderr=True)
+    table = Table(title=f"samspil build → {out_dir}", show_lines=False)
+    table.add_column("output")
+    table.add_column("bytes", justify="right")
+    for path in written:
+        table.add_row(str(path), f"{path.stat().st_size:,}")
+    console.print(table)
+    click.echo(summary_line(g))
+
+
+def summary_line(g) -> str:
+    """One line of counts: cases, solutions, actors, relationships."""
+    from collections import Counter
+
+    labels = Counter(label for _, d in g.nodes(data=True) for label in d["labels"])
+    return (f"{labels['Case']} cases, {labels['Solution']} solutions, {labels['Actor']} actors, "
+            f"{g.number_of_edges()} relationships")
+
+
+@main.command()
+@corpus_options
+@click.option("--json", "as_json", is_flag=True, help="Print the case view as JSON (design.md's contract).")
+@register_options
+def cases(lsf_paths, case_files, no_defaults, as_json, register):
+    """List the cases of the graph: a table, or the case view as JSON; filter them like a case register."""
+    from samspil.graph.caseview import case_views
+
+    g = build_from_options(lsf_paths, case_files, no_defaults)
+    views = register_views(g, register) if register else case_views(g)
+    if register.get("as_csv"):
+        click.echo(register_csv(views), nl=False)
+        return
+    if as_json:
+        click.echo(json.dumps(views, ensure_ascii=False, indent=1))
+        return
+    table = Table(title=f"{len(views)} cases")
+    for col, justify in (("id", "left"), ("title", "left"), ("prize", "left"), ("year", "right"),
+                         ("nominators", "left"), ("actors", "right"), ("spread", "right")):
+        table.add_column(col, justify=justify, overflow="fold")
+    for v in views:
+        table.add_row(v["id"], v["title"], v["prize"] or "", str(v["year"] or ""), ", ".join(v["nominators"]),
+                      str(len(v["actors"])), str(len(v["spread"])))
+    Console(width=160).print(table)
+
+
+@main.command()
+@corpus_options
+@click.option("-o", "--out", "out_path", required=True, type=click.Path(dir_okay=False),
+              help="File to write; the format follows its suffix unless --format is given.")
+@click.option("--format", "fmt", default=None, help="Export format (json, graphml, gexf, ...).")
+@click.option("--include-contacts", is_flag=True, help="Put contact persons (personal data) in the export.")
+def export(lsf_paths, case_files, no_defaults, out_path, fmt, include_contacts):
+    """Export the graph to one file (JSON node-link, GraphML, GEXF ...), atomically."""
+    from samspil.graph.exports import export_graph, format_for
+
+    format_for(out_path, fmt)  # an unknown format fails before the graph is built
+    g = build_from_options(lsf_paths, case_files, no_defaults, include_contacts=include_contacts)
+    path = export_graph(g, out_path, fmt, include_contacts=include_contacts)
+    click.echo(f"wrote {path} ({path.stat().st_size:,} bytes): {summary_line(g)}")

@@ -1,0 +1,122 @@
+"""The case view: one JSON object per case, the contract outside tools read (design.md).
+
+Computed from the built graph, so curation and identity resolution show in it
+exactly as they do in every other output.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import networkx as nx
+
+from samspil.graph.model import ROLE_PRIORITY
+
+#: Order of keys in a case-view object, as design.md shows it.
+KEYS = ("id", "number", "title", "prize", "year", "target_group", "nominators", "actors", "spread", "inspired_by",
+        "documented_effect")
+
+
+def _solution(g: nx.MultiDiGraph, case: str) -> str | None:
+    return next((v for _, v, d in g.out_edges(case, data=True) if d["type"] == "DESCRIBES"), None)
+
+
+def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
+    """The case-view object of one case node.
+
+    Parameters
+    ----------
+    g : networkx.MultiDiGraph
+        A Samspil graph.
+    case : str
+        The case's node id (``"lsf2019-09"``).
+
+    Returns
+    -------
+    dict
+        Keys as in :data:`KEYS`; ``actors`` holds one entry per actor with its
+        strongest role, ``spread`` one per adopter/interested/visited/inspired actor.
+
+    Examples
+    --------
+    >>> from samspil.corpus import default_graph
+    >>> view = case_view(default_graph(), "lsf2019-09")
+    >>> view["title"], view["nominators"], view["prize"], view["year"]
+    ('Talentudvikling', ['Kolding Kommune'], 'nyt-sammen-bedre', 2018)
+    """
+    data = g.nodes[case]
+    solution = _solution(g, case)
+    sol = g.nodes[solution] if solution else {}
+    roles: dict[str, tuple[str, str, str]] = {}
+
+    def put(actor: str, role: str, evidence: str) -> None:
+        current = roles.get(actor)
+        if current is None or ROLE_PRIORITY.index(role) < ROLE_PRIORITY.index(current[0]):
+            roles[actor] = (role, evidence, actor)
+
+    nominated = sorted((d.get("position", 0), g.nodes[u]["name"], u, d["evidence"])
+                       for u, _, d in g.in_edges(case, data=True) if d["type"] == "NOMINATED")
+    nominators = [(name, u) for _, name, u, _ in nominated]
+    for _, _, u, evidence in nominated:
+        put(u, "nominator", evidence)
+    spread: list[dict[str, Any]] = []
+    inspired: list[dict[str, Any]] = []
+    if solution:
+        for u, _, d in g.in_edges(solution, data=True):
+            if d.get("case") != case:
+                continue
+            if d["type"] == "OWNS":
+                put(u, "owner", d["evidence"])
+            elif d["type"] == "PARTNER_IN":
+                put(u, d.get("role") or "partner", d["evidence"])
+        for _, v, d in g.out_edges(solution, data=True):
+            if d.get("case") != case:
+                continue
+            if d["type"] == "SPREAD_TO":
+                item = {"to": g.nodes[v]["name"], "status": d["status"], "evidence": d["evidence"]}
+                if d.get("year"):
+                    item["year"] = d["year"]
+                spread.append(item)
+                put(v, "adopter" if d["status"] in ("adopted", "inspired") else "interested", d["evidence"])
+            elif d["type"] == "INSPIRED_BY":
+                inspired.append({"from": g.nodes[v]["name"], "evidence": d["evidence"]})
+                if "Actor" in g.nodes[v]["labels"]:
+                    put(v, "inspiration", d["evidence"])
+    for _, v, d in g.out_edges(case, data=True):
+        if d["type"] == "MENTIONS":
+            put(v, "mentioned", d["evidence"])
+    actors = []
+    for actor, (role, evidence, _) in roles.items():
+        node = g.nodes[actor]
+        actors.append({"name": node["name"], "kind": node["kind"], "role": role, "evidence": evidence})
+    actors.sort(key=lambda a: (ROLE_PRIORITY.index(a["role"]), a["name"]))
+    spread.sort(key=lambda s: (s["to"], s["status"]))
+    inspired.sort(key=lambda s: s["from"])
+    return {
+        "id": case,
+        "number": data.get("number"),
+        "title": data.get("name"),
+        "prize": data.get("prize"),
+        "year": data.get("year"),
+        "target_group": sol.get("target_group"),
+        "nominators": [name for name, _ in nominators],
+        "actors": actors,
+        "spread": spread,
+        "inspired_by": inspired,
+        "documented_effect": bool(sol.get("documented_effect", False)),
+    }
+
+
+def case_views(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """Case-view objects of every case in the graph, by source and number.
+
+    Examples
+    --------
+    >>> from samspil.corpus import default_graph
+    >>> views = case_views(default_graph())
+    >>> [v["number"] for v in views if v["id"].startswith("lsf2019")] == list(range(1, 53))
+    True
+    """
+    cases = [n for n, d in g.nodes(data=True) if "Case" in d["labels"]]
+    cases.sort(key=lambda n: (g.nodes[n].get("source", ""), g.nodes[n].get("number") or 0, n))
+    return [case_view(g, c) for c in cases]

@@ -1,0 +1,131 @@
+"""What loaders produce: case records (the text of a case, by section) and case facts
+(who did what in it, and where it spread).
+
+A loader of text (the LÆS STJÆL FORTÆL layout, free text) yields
+:class:`CaseRecord` objects; the recogniser turns each into :class:`CaseFacts`.
+A loader of structured cases (YAML) yields both at once.  The graph is built
+from pairs of the two.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """A document cases come from."""
+
+    id: str
+    title: str
+    path: str
+    year: int | None = None
+    publisher: str | None = None
+
+
+@dataclass
+class Section:
+    """A named part of a case: its repaired text and the lines it spans in its source."""
+
+    key: str
+    heading: str
+    text: str
+    line_start: int
+    line_end: int
+
+
+@dataclass
+class Contact:
+    """A contact person named by a case. Personal data: kept out of outputs by default."""
+
+    name: str
+    title: str | None = None
+    organisation: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    line: int | None = None
+
+
+@dataclass
+class CaseRecord:
+    """One description of a solution in one source.
+
+    ``number`` is the case's order of appearance in its source (1-based);
+    ``nominators`` are the organisations of the INDSTILLER line (or the
+    organisation line of a short case) as the text writes them, split.
+    """
+
+    id: str
+    number: int | None
+    title: str
+    source: SourceInfo
+    prize: str | None = None
+    layout: str = "long"  # long | short | structured | free
+    subtitle: str | None = None
+    year: int | None = None
+    year_end: int | None = None
+    target_group: str | None = None
+    nominator_text: str | None = None
+    nominators: list[str] = field(default_factory=list)
+    nominator_kinds: dict[str, str | None] = field(default_factory=dict)
+    nominator_parents: dict[str, str] = field(default_factory=dict)
+    sections: dict[str, Section] = field(default_factory=dict)
+    contacts: list[Contact] = field(default_factory=list)
+    line_start: int | None = None
+    line_end: int | None = None
+    solution_id: str | None = None
+    summary: str | None = None
+
+    def text(self, *keys: str) -> str:
+        """The text of the named sections (all, in order, when none is named)."""
+        chosen = keys or tuple(self.sections)
+        return "\n\n".join(self.sections[k].text for k in chosen if k in self.sections)
+
+
+@dataclass
+class ActorMention:
+    """An organisation named in a case, with its role there and the words that show it."""
+
+    name: str
+    kind: str
+    role: str
+    evidence: str = ""
+    method: str = "pattern"
+    part_of: str | None = None
+    section: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SpreadMention:
+    """A statement that a solution went somewhere new (adopted, interested, visited, inspired)."""
+
+    to: str
+    kind: str
+    status: str
+    evidence: str = ""
+    year: int | None = None
+    method: str = "pattern"
+
+
+@dataclass
+class InspirationMention:
+    """Where the idea came from: an organisation (``kind`` an actor kind) or a solution (``kind`` "solution")."""
+
+    source: str
+    kind: str
+    evidence: str = ""
+    method: str = "pattern"
+
+
+@dataclass
+class CaseFacts:
+    """What a case says about actors and spread, recognised or given."""
+
+    actors: list[ActorMention] = field(default_factory=list)
+    spread: list[SpreadMention] = field(default_factory=list)
+    inspired_by: list[InspirationMention] = field(default_factory=list)
+    documented_effect: bool = False
+    effect_evidence: str | None = None
+    themes: list[str] = field(default_factory=list)

@@ -1,0 +1,259 @@
+"""Spread and inspiration statements in Danish case text.
+
+Spread follows the public-innovation centre's definition: a solution has spread
+when it was implemented and created value somewhere new — copied, adapted, or
+only as inspiration.  So "har spredt sig til Vejen Kommune" is ``adopted``,
+"har ladet sig inspirere" is ``inspired``, "har udvist interesse" and "har bedt
+om materialet" are ``interested``, "var på besøg" is ``visited`` — and a talk,
+a blog or "delt i netværket" is knowledge-sharing, not spread.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: (status, pattern, where the receiving organisation stands: "after" the cue, "before" it, "inside" it
+#: — Danish puts the subject after the auxiliary when a sentence opens with an adverbial:
+#: "Siden 2022 har Syddjurs Kommune brugt guiden" —, right "after_verb" ("Allerede i 2025 indførte
+#: Fredensborg Kommune ..."), "around" it (a subject before, else the first name after), the nearest
+#: name before it in its "clause" ("medarbejdere fra Odder Kommune ... for at se"), or the
+#: sentence's "subject" wherever the cue stands).
+#: "brugt app'en", "tilbudt forløbet", "brugt den": the verb's object is the solution (a definite
+#: noun or a pronoun), not "kørt flere projekter".
+_THE_SOLUTION = r"(?=\s+(?:[\wæøå]+['’]?(?:en|et|erne|ne)\b|den\b|det\b|dem\b|samme\b|(?-i:[A-ZÆØÅ])))"
+
+SPREAD_CUES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (status, re.compile(rx.replace("{_THE_SOLUTION}", _THE_SOLUTION), re.IGNORECASE), where)
+    for status, rx, where in (
+        ("adopted", r"\b(?:har\s+)?(?:spredt\s+sig|udbredt|spredt)\s+til\b", "after"),
+        ("adopted", r"\b(?:er|blevet|bliver|blev)\s+(?:nu\s+|også\s+|senere\s+)*(?:[\wæøå]+\s+){0,3}?(?:implementeret|indført|"
+                    r"taget\s+i\s+brug)\s+(?:i|hos|på|af)\b", "after"),
+        ("adopted", r"\btages\s+(?:nu\s+|også\s+)*i\s+brug\s+(?:af|i|hos|på)\b", "after"),
+        ("adopted", r"\btager\s+(?:nu\s+|også\s+)*(?:[\wæøå]+\s+){0,2}i\s+brug\b", "before"),
+        ("adopted", r",\s*hvor\s+(?:[\wæøå]+\s+){0,4}(?:har\s+|nu\s+|også\s+)*(?:kørt|kører|brugt|bruges|bruger|indført|været\s+i\s+brug)\b",
+         "before"),
+        ("interested", r"\bhenvendelse[r]?\s+fra\s+(?:både\s+)?", "after"),
+        ("interested", r"\bvil\s+gerne\s+(?:have|lave|starte|indføre)\s+(?:noget\s+|et\s+|en\s+)?(?:lignende|tilsvarende|det|den)\b|"
+                       r"\bønsker\s+at\s+(?:komme\s+med|indføre|bruge|tilslutte|starte)\b", "before"),
+        ("interested", r":\s*(?:interesse|interesseret|har\s+vist\s+interesse)\b", "before"),
+        ("visited", r":\s*(?:studiebesøg|besøg|har\s+besøgt)\b", "before"),
+        ("visited", r"\brundvisning\s+for\s+(?:[\wæøå]+\s+){0,3}(?:fra\s+)?", "after"),
+        ("visited", r"\b(?:fik|har\s+fået)\s+(?:[\wæøå0-9]+\s+){0,4}(?:en\s+)?rundvisning\b|\bkom\s+forbi\b", "clause"),
+        ("visited", r"\bdelegation\s+fra\s+", "after"),
+        ("adopted", r"(?<!kunne )(?<!kan )\bbruges\s+(?:nu\s+)?(?:også\s+)?(?:i|af|hos|på)\b", "after"),
+        ("adopted", r"\b(?:overtaget|købt|kopieret|adopteret)\s+af\b", "after"),
+        ("adopted", r"\b(?:er|har)\s+(?:man\s+)?(?:nu\s+|også\s+|allerede\s+|siden\s+)*(?:ved\s+at|i\s+gang\s+med\s+at)\s+(?-i:[a-zæøå])",
+         "before"),
+        ("adopted", r"\bhar\s+(?:nu\s+|også\s+|allerede\s+|siden\s+(?:\w+\s+)?\d{4}\s+)*(?:implementeret|indført|udrullet|taget\s+(?:\w+\s+){0,3}i\s+brug|købt|overtaget|kopieret|adopteret)\b", "before"),
+        ("adopted", r"\b(?:er|blev)\s+(?:nu\s+|også\s+)*kommet\s+med\b", "before"),
+        ("adopted", r"\bhar\s+(?:nu\s+|også\s+)*tilsluttet\s+sig\b", "before"),
+        ("adopted", r"\b(?:åbnede|startede|etablerede|indførte|lancerede|implementerede|anlagde)\b(?=.{0,80}\b(?:efter\s+samme\s+model|efter\s+(?:deres|vores|samme)\s+(?:model|koncept|opskrift)|med\s+samme\s+koncept))", "around"),
+        ("adopted", r"\b(?:tilbyder|bruger|anvender|kører|driver)\s+(?:nu\s+|også\s+)+(?=\w)", "before"),
+        ("adopted", r":\s*(?:implementeret|indført|i\s+drift|taget\s+i\s+brug|i\s+gang\s+med\s+(?:at\s+implementere|at\s+indføre|"
+                    r"implementering|indførelse))\b",
+         "before"),
+        ("adopted", r"\bhar\s+(?:nu\s+|også\s+|allerede\s+)*(?:siden\s+(?:\w+\s+)?(?:\d{4}\s+)?)?(?:brugt|anvendt|benyttet|tilbudt|kørt|udbudt)\b{_THE_SOLUTION}", "before"),
+        ("adopted", r"\bhar\s+(?:(?-i:[A-ZÆØÅ])[\wæøå-]*\s+){1,5}(?:nu\s+|også\s+|allerede\s+)*(?:brugt|anvendt|benyttet|tilbudt|indført|implementeret|taget\s+\w+\s+i\s+brug)\b{_THE_SOLUTION}", "inside"),
+        ("adopted", r"(?:^|[,;]\s*)(?:I|Fra|Siden|Efter|Nu|Senere)\s+(?:\w+\s+){0,3}?(?:indførte|anlagde|åbnede|startede|lancerede|implementerede|etablerede|overtog|købte|indfører|implementerer)\b", "after"),
+        ("adopted", r"\b(?:kører|bruges|findes|tilbydes|anvendes)\s+(?:(?:den|det|de|løsningen|modellen|konceptet|tilbuddet|metoden|"
+                    r"ordningen|forløbet)\s+(?:nu\s+)?(?:også\s+)?|(?:nu\s+)?også\s+)(?:i|hos|på)\b", "after"),
+        ("adopted", r"\b(?:også\s+)?kommet\s+med\s+(?:som|i|på)\b", "before"),
+        ("adopted", r"\b(?:begyndte|startede)\s+(?:også\s+)?(?:(?-i:[A-ZÆØÅ])[\wæøå-]*\s+){1,4}at\s+(?:tilbyde|bruge|indføre|køre)\b",
+         "inside"),
+        ("adopted", r"\b(?:er|blev|bliver)\s+(?:nu\s+|også\s+|siden\s+(?:\w+\s+)?(?:\d{4}\s+)?)*(?:blevet\s+)?taget\s+i\s+brug\s+"
+                    r"(?:af|i|hos|på)\b", "after"),
+        # Taking up someone else's model: "indførte samme model", "bruger nu også de samme løftestole",
+        # "efter Ærø-modellen", "efter Dragørs model", "med Ikasts undervisningsplan".
+        ("adopted", r"\b(?:indførte|indført|indfører|bruger|brugt|brugte|kører|kørt|kørte|tilbyder|tilbudt|tilbød|installeret|"
+                    r"installerede|åbnede|åbnet|startede|startet|haft|lavet|lavede|etableret|etablerede|anlagt|anlagde)\b"
+                    r"[^.;]{0,70}?\b(?:(?:den\s+|de\s+|præcis\s+|en\s+|et\s+)?(?:samme|tilsvarende)\s+[a-zæøå]|"
+                    r"(?:efter|med)\s+(?-i:[A-ZÆØÅ])[\wæøå-]*(?:-modellen|['’]?s\s+(?:model|plan|undervisningsplan|koncept|materiale|"
+                    r"opskrift|metode|drejebog|retningslinjer|skabelon|køreplan|erfaringer)))",
+         "around"),
+        ("interested", r"\bvil\s+(?:også\s+|gerne\s+|nu\s+)*(?:indføre|åbne|starte|oprette|etablere|afprøve|bruge|tilbyde|lave|"
+                       r"implementere|kopiere)\b", "before"),
+        ("interested", r"\b(?:overvejer|planlægger|påtænker)\s+(?:nu\s+|også\s+)*at\b", "before"),
+        ("interested", r"\bhar\s+(?:også\s+)*anmodet\s+om\b", "before"),
+        ("visited", r"\bfor\s+at\s+(?:se|høre|opleve|lære|besøge)\b", "clause"),
+        ("visited", r"\b(?:deltog|har\s+deltaget)\s+(?:\w+\s+){0,6}?i\s+(?:en\s+)?(?:rundvisning|kursusdag|studietur|studiebesøg)\b",
+         "clause"),
+        ("inspired", r"\bmed\s+(?:afsæt|udgangspunkt)\s+i\b|\bsom\s+forbillede\b|\begen\s+(?:version|variant|udgave)\b|"
+                     r"\b(?:lillesøster|lillebror|søsterprojekt)\s+til\b", "subject"),
+        ("adopted", r"\btog\s+(?:[\wæøå’'-]+\s+){0,3}i\s+brug\b", "before"),
+        ("adopted", r"\btog\s+(?:(?-i:[A-ZÆØÅ])[\wæøå-]*\s+){1,4}(?:[\wæøå’'-]+\s+){0,3}i\s+brug\b", "inside"),
+        ("adopted", r"\bbruger\s+(?:nu\s+|også\s+|i\s+dag\s+)*(?:samme|den|det|løsningen|modellen|metoden|konceptet|"
+                    r"værktøjet|app[’']?en|platformen|guiden)\b", "before"),
+        ("adopted", r",\s*(?:der|som)\s+(?:nu\s+|også\s+)*(?:har\s+)?(?:brugt|bruger|anvendt|anvender|indført|implementeret|"
+                    r"overtaget|kørt|kører)\b(?=.{0,40}\b(?:modellen|metoden|konceptet|løsningen|den|det|samme)\b)", "before"),
+        ("adopted", r"\bkom\s+(?:(?-i:[A-ZÆØÅ])[\wæøå-]*(?:,\s*|\s+og\s+|\s+))+(?:kommuner?\s+)?(?:også\s+)?med\b", "inside"),
+        ("adopted", r"\b(?:har|havde)\s+(?:nu\s+|også\s+|siden\s+\d{4}\s+)*(?:haft|kørt|drevet|tilbudt|indført|oprettet|"
+                    r"startet|etableret|åbnet|støttet|gennemført)\b(?=.{0,80}\befter\s+(?:samme\s+|deres\s+|vores\s+)?"
+                    r"(?:model(?:len)?|koncept(?:et)?|opskrift(?:en)?|drejebog(?:en)?|metode(?:n)?)\b)", "before"),
+        ("adopted", r"\bhar\s+(?:(?-i:[A-ZÆØÅ])[\wæøå-]*\s+){1,5}(?:nu\s+|også\s+|allerede\s+)*taget\s+(?:\w+\s+){0,2}i\s+brug\b",
+         "inside"),
+        ("adopted", r"(?:^|[,;]\s*)(?:(?-i:[A-ZÆØÅ])[\wæøå]*|i|og)(?:\s+[\wæøå0-9]+){0,3}\s+(?:indførte|implementerede|overtog|"
+                    r"købte|anlagde|indfører|implementerer|ansatte)\s+(?=(?-i:[A-ZÆØÅ]))", "after_verb"),
+        ("inspired", r"\bmed\s+inspiration\s+fra\s+(?:vores|os|projektet|modellen|konceptet|løsningen|metoden|erfaringerne|"
+                     r"indsatsen|tilbuddet|(?-i:[a-zæøå])[\wæøå]*(?:en|et))\b", "subject"),
+        ("inspired", r"\b(?:har|er)\s+(?:nu\s+|også\s+)*(?:ladet\s+sig\s+inspirere|blevet\s+inspireret)\b", "before"),
+        ("inspired", r"\b(?:har\s+(?:nu\s+|også\s+)*)?(?:lavet|bygget|startet|etableret|oprettet|udviklet|åbnet|startede|"
+                     r"byggede|lavede|oprettede|åbnede)\s+(?:sin|sit|sine|deres)\s+(?:\w+\s+)?eg(?:en|et|ne)\b", "before"),
+        ("inspired", r"\b(?:har\s+(?:nu\s+|også\s+)*)?(?:lavet|bygget|startet|etableret|oprettet|udviklet|åbnet|startede|"
+                     r"byggede|lavede|oprettede|åbnede)\s+(?:en\s+|et\s+|noget\s+)?(?:lignende|tilsvarende)\b", "around"),
+        ("inspired", r"\binspireret\s+af\s+(?:vores|os|projektet|modellen|konceptet|løsningen|metoden|erfaringerne|"
+                     r"indsatsen|tilbuddet|initiativet|det)\b", "subject"),
+        ("inspired", r"\b(?:er\s+i\s+gang\s+med|har\s+lavet|har\s+startet)\s+(?:lignende|tilsvarende)\b", "before"),
+        ("interested", r"\b(?:har|havde)\s+(?:også\s+|allerede\s+)*(?:udvist|vist)\s+interesse\b", "before"),
+        ("interested", r"\binteresse(?:n)?\s+(?:fra|hos)\b", "after"),
+        ("interested", r"\bhar\s+(?:også\s+)*(?:bedt\s+om|efterspurgt|henvendt\s+sig|spurgt\s*(?:efter|til|om|ind|,))", "before"),
+        ("interested", r"\b(?:vil|ønsker\s+at|overvejer\s+at|planlægger\s+at)\s+(?:også\s+)?(?:indføre|implementere|bruge|afprøve|"
+                       r"kopiere)\s+(?:løsningen|modellen|metoden|konceptet|den|det)\b", "before"),
+        ("interested", r"\boverveje[rt]?\s+(?:nu\s+)?at\s+(?:indføre|implementere|bruge|kopiere)\b", "before"),
+        ("visited", r"\b(?:var|har\s+været|været)\s+(?:\w+\s+)?på\s+(?:studie)?(?:besøg|studietur)\b", "before"),
+        ("visited", r"\b(?:har\s+)?aflagt\s+besøg\b", "before"),
+        ("visited", r"\b(?:studie)?besøg\s+(?:fra|af)\b", "after"),
+        ("visited", r"\b(?:har\s+besøgt|besøgte)\b", "before"),
+        ("visited", r"\b(?:var|har\s+været)\s+forbi\b", "before"),
+        ("visited", r"\b(?:fulgte|har\s+fulgt|(?:var|har\s+været|kom|tog)\s+(?:[\wæøå0-9]+\s+){0,5}(?:tur|besøg|studietur|"
+                    r"ekskursion))\b(?=.{0,80}\bfor\s+at\s+(?:se|høre|opleve|lære))", "around"),
+    )
+)
+
+#: A word every spread cue holds: most sentences are passed over with this one search.
+_ANY_CUE = re.compile(r"spred|udbred|implementer|indført|indfør|i brug|bruges|brugt|bruger|overtag|købt|kopier|adopter|"
+                      r"kommet med|med\b|tilslut|åbnede|startede|etablerede|lancerede|anlagde|overtog|inspirer|lignende|"
+                      r"tilsvarende|egen|eget|egne|interesse|bedt om|efterspurgt|henvendt|spurgt|overvej|besøg|"
+                      r"studietur|forbi|kører|findes|tilbydes|anvend|benyttet|tilbudt|udbudt|kørt|haft|fulgte|fulgt|"
+                      r"for at se|ønsker at|planlægger|tilbyder|driver|:|samme|afsæt|udgangspunkt|forbillede|version|variant|"
+                      r"udgave|lillesøster|lillebror|søsterprojekt|vil|påtænker|anmodet|deltog|deltaget|for at|"
+                      r"modellen|s model|installer|anlagt|anlagde|hvor|tages|tager|henvendelse|gerne|ønsker|rundvisning|"
+                      r"delegation|begyndte|retningslinjer|erfaringer", re.IGNORECASE)
+_ANY_INSPIRATION = re.compile(r"inspir|udviklet af|model|forbillede|idé|bygger på|udgangspunkt|studietur|kom fra|"
+                              r"hentet|lånt|kopieret fra", re.IGNORECASE)
+
+#: Words that make a spread sentence about the owner's own organisation or about
+#: knowledge-sharing rather than spread.
+NOT_SPREAD = re.compile(r"\b(?:oplæg|konference|konferencer|blog|nyhedsbrev|webinar|artikel|delt\s+i)\b",
+                        re.IGNORECASE)
+
+INSPIRATION_CUES: tuple[re.Pattern[str], ...] = tuple(
+    re.compile(rx, re.IGNORECASE) for rx in (
+        r"\bmed\s+inspiration\s+fra\b",
+        r"\b(?:er\s+)?inspireret\s+af\b",
+        r"\b(?:oprindeligt|oprindelig)\s+udviklet\s+af\b",
+        r"\binspirationen\s+(?:er\s+)?(?:fundet|hentet|kommer)\s+(?:i|fra|hos)\b",
+        r"\bhentet\s+inspiration\s+(?:fra|hos|i)\b",
+        r"\bbygger\s+på\b(?=\s+(?:den\s+|det\s+)?(?:[A-ZÆØÅ”\"’']|\w+-metoden|\w+modellen))",
+        r"\befter\s+(?:model|forbillede)\s+(?:fra|af)\b",
+        r"\bidéen\s+(?:er\s+|kommer\s+)?(?:fra|hentet\s+fra)\b",
+        r"\btaget\s+udgangspunkt\s+i\s+(?:den\s+)?(?:anerkendte\s+)?(?:teori|metode|model)\b",
+        r"\bstudietur\s+til\b",
+        r"\b(?:idéen|ideen|inspirationen|tanken|konceptet|modellen|metoden)\s+(?:er\s+|blev\s+)?(?:kom|kommer|stammer|hentet|"
+        r"lånt|fundet)\s+(?:\w+\s+)?(?:fra|hos|i)\b",
+        r"\b(?:hentet|lånt|kopieret)\s+(?:\w+\s+)?(?:fra|hos)\b",
+        r"^\s*Inspiration(?:skilde)?\s*:",
+    )
+)
+
+_YEAR = re.compile(r"\b(?:i|I|siden|fra|år)\s+(?:(?:januar|februar|marts|april|maj|juni|juli|august|september|"
+                   r"oktober|november|december|foråret|sommeren|efteråret|vinteren|starten\s+af|slutningen\s+af)\s+)?"
+                   r"((?:19|20)\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A spread or inspiration cue found in a sentence."""
+
+    status: str
+    start: int
+    end: int
+    where: str
+
+
+def spread_cues(sentence: str) -> list[Cue]:
+    """The spread cues a sentence holds, in order.
+
+    Examples
+    --------
+    >>> [(c.status, c.where) for c in spread_cues("Tilgangen har spredt sig til Vejen Kommune, der har ansat to.")]
+    [('adopted', 'after')]
+    >>> [c.status for c in spread_cues("Andre kommuner og Væksthus for Ledelse har også udvist interesse.")]
+    ['interested']
+    >>> spread_cues("Der er holdt oplæg på en konference.")
+    []
+    """
+    if not _ANY_CUE.search(sentence):
+        return []
+    cues = [Cue(status, m.start(), m.end(), where) for status, rx, where in SPREAD_CUES for m in rx.finditer(sentence)]
+    return sorted(cues, key=lambda c: c.start)
+
+
+def inspiration_cues(sentence: str) -> list[tuple[int, int]]:
+    """Spans of cues saying where an idea came from ("med inspiration fra", "oprindeligt udviklet af").
+
+    Examples
+    --------
+    >>> inspiration_cues("Med inspiration fra den snaksalige vicevært Meyer")
+    [(0, 19)]
+    """
+    if not _ANY_INSPIRATION.search(sentence):
+        return []
+    return sorted((m.start(), m.end()) for rx in INSPIRATION_CUES for m in rx.finditer(sentence))
+
+
+def year_in(sentence: str) -> int | None:
+    """The year a statement dates itself to, if it gives one.
+
+    Examples
+    --------
+    >>> year_in("I 2023 åbnede Vejen Kommune sin første Digital Café.")
+    2023
+    >>> year_in("Medarbejdere fra Tønder Kommune var på besøg i maj 2022.")
+    2022
+    >>> year_in("Tilgangen har spredt sig til Vejen Kommune.") is None
+    True
+    """
+    m = _YEAR.search(sentence)
+    return int(m.group(1)) if m else None
+
+
+def year_near(sentence: str, start: int, end: int) -> int | None:
+    """The year of the clause a name stands in ("Tønder var på besøg i maj 2022, og Varde har bedt om ...").
+
+    Examples
+    --------
+    >>> s = "Tønder Kommune var på besøg i maj 2022, og Varde Kommune har bedt om drejebogen."
+    >>> year_near(s, 0, 14), year_near(s, 43, 56)
+    (2022, None)
+    """
+    bounds = [0] + [m.end() for m in re.finditer(r",\s+(?:og|men|mens)\s+|;\s*", sentence)] + [len(sentence)]
+    for a, b in zip(bounds, bounds[1:]):
+        if a <= start < b:
+            return year_in(sentence[a:b])
+    return year_in(sentence)
+
+
+_QUOTED = re.compile(r"[”\"“’‘']([^”\"“’‘']{3,80})[”\"“’‘']")
+_NAMED_WORK = re.compile(r"((?:[A-ZÆØÅ][\wæøå-]*\s+){0,4}[A-ZÆØÅ]?[\wæøå]*-(?:metoden|modellen|tilgangen|konceptet)|"
+                         r"(?:[A-ZÆØÅ][\wæøå-]*)(?:\s+(?:i|på|for|og)?\s*[A-ZÆØÅ][\wæøå-]*){0,4})")
+
+
+def named_work_after(text: str) -> str | None:
+    """The name of a work, method or solution right after an inspiration cue (quoted or capitalised).
+
+    Examples
+    --------
+    >>> named_work_after(" den anerkendte teori ”When children refuse school”, som")
+    'When children refuse school'
+    >>> named_work_after(" IPS-metoden (Individual Placement and Support)")
+    'IPS-metoden'
+    """
+    head = text[:160]
+    quoted = _QUOTED.search(head)
+    if quoted and quoted.start() < 60:
+        return quoted.group(1).strip()
+    m = re.search(r"\b([A-ZÆØÅ][\wæøå]*-(?:metoden|modellen|tilgangen|konceptet))\b", head)
+    if m:
+        return m.group(1)
+    return None

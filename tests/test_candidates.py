@@ -1,0 +1,158 @@
+"""The Find & Forstør ranking: components, weights, reasons, filters, and facts of the real cases."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from samspil.cli import main
+from samspil.errors import SamspilError
+from samspil.queries.candidates import COMPONENTS, DEFAULT_WEIGHTS, parse_weights, rank_candidates
+from samspil.queries.analytics.testing import (shared_default_graph, shared_gold_graph, toy_graph,
+                                              toy_records)
+
+
+real = shared_default_graph
+gold = shared_gold_graph
+
+
+@pytest.fixture(scope="module")
+def toy_ranked():
+    return rank_candidates(toy_graph(), records=toy_records())
+
+
+def test_signature_the_map_imports():
+    ranked = rank_candidates(toy_graph(), theme=None, region=None, top=2, weights=None)
+    assert len(ranked) == 2
+    assert {"id", "title", "score", "components", "reason"} <= set(ranked[0])
+
+
+def test_score_is_the_sum_of_its_points(toy_ranked):
+    for c in toy_ranked:
+        assert set(c["components"]) == set(COMPONENTS)
+        assert all(0 <= v <= 1 for v in c["components"].values())
+        assert c["score"] == pytest.approx(sum(c["points"].values()), abs=0.11)
+        assert "\n" not in c["reason"] and c["reason"]
+    assert [c["rank"] for c in toy_ranked] == list(range(1, len(toy_ranked) + 1))
+    assert [c["score"] for c in toy_ranked] == sorted((c["score"] for c in toy_ranked), reverse=True)
+
+
+def test_components_of_the_toy_cases(toy_ranked):
+    by = {c["id"]: c for c in toy_ranked}
+    talent = by["toy-01"]
+    assert talent["components"]["spread"] == pytest.approx(2 / 3, abs=1e-4)  # Vejen, and Billund through Vejen's variant
+    assert talent["components"]["collaboration"] == pytest.approx(0.75 * 2 / 3 + 0.25 * 2 / 5, abs=1e-4)
+    assert talent["components"]["contact"] == 1.0
+    assert "interest from Væksthus for Ledelse" in talent["why"]["capacity"]
+    assert "material to reuse" in talent["why"]["capacity"]  # "der findes en drejebog"
+    assert by["toy-03"]["components"]["effect"] == 1.0
+    assert "40 procent" in by["toy-03"]["why"]["effect"]
+    assert by["toy-04"]["reason"].endswith("held back by: no documented effect, 1 sector (public), 1 maker")
+
+
+def test_three_sectors_rank_above_a_lone_actor_without_effect(toy_ranked):
+    order = [c["id"] for c in toy_ranked]
+    assert order.index("toy-01") < order.index("toy-04")
+
+
+def test_weights_change_the_order():
+    ranked = rank_candidates(toy_graph(), records=toy_records(), weights={"effect": 0})
+    assert ranked[0]["id"] == "toy-01"  # spread and collaboration lead once effect counts for nothing
+    only_contact = rank_candidates(toy_graph(), records=toy_records(),
+                                   weights={k: 0 for k in COMPONENTS} | {"contact": 1})
+    assert {c["id"] for c in only_contact if c["score"] == 100} == {"toy-01", "toy-03"}
+
+
+def test_parse_weights(tmp_path):
+    path = tmp_path / "w.yaml"
+    path.write_text("effect: 1\nspread: 4\n", encoding="utf-8")
+    assert parse_weights(["spread=2"], path) == {"effect": 1.0, "spread": 2.0}
+    for bad, message in ((["fame=2"], "unknown score component"), (["effect"], "name=value"),
+                         (["effect=-1"], "0 or more"), (["effect=lots"], "not a number")):
+        with pytest.raises(SamspilError, match=message):
+            parse_weights(bad)
+    with pytest.raises(SamspilError, match="at least one weight"):
+        rank_candidates(toy_graph(), weights=dict.fromkeys(COMPONENTS, 0))
+    assert set(DEFAULT_WEIGHTS) == set(COMPONENTS)
+
+
+def test_filters(toy_ranked):
+    assert [c["id"] for c in rank_candidates(toy_graph(), records=toy_records(), theme="ældre")] == ["toy-03"]
+    midt = rank_candidates(toy_graph(), records=toy_records(), region="1082")
+    assert [c["id"] for c in midt] == ["toy-05", "toy-04"]
+    with pytest.raises(SamspilError, match="unknown theme"):
+        rank_candidates(toy_graph(), theme="rumfart")
+
+
+def test_no_contact_details_leak():
+    ranked = rank_candidates(real())
+    text = json.dumps(ranked, ensure_ascii=False)
+    assert not re.search(r"[\w.-]+@[\w-]+\.\w+", text)  # no e-mail address
+    assert not re.search(r"\b\d{2} \d{2} \d{2} \d{2}\b", text)  # no Danish phone number
+    assert "Christina Arvad Brill" not in text  # case 9's contact person
+
+
+# -- the real cases --------------------------------------------------------------------------
+
+def _rank(ranked, case):
+    return next(c["rank"] for c in ranked if c["id"] == case)
+
+
+@pytest.mark.parametrize("graph", [gold, real], ids=["gold", "real"])
+def test_three_sector_cases_rank_above_forbedringstorsdage(graph):
+    # Case 37 (Silkeborg Kommune with Innovation Silkeborg and TimeStory VR: "et OPI-samarbejde") spans
+    # public, civil and private; case 46 (Forbedringstorsdage) is Regionspsykiatrien Horsens alone and
+    # documents no effect in figures.
+    ranked = rank_candidates(graph())
+    assert _rank(ranked, "lsf2019-37") < _rank(ranked, "lsf2019-46")
+    lone = next(c for c in ranked if c["id"] == "lsf2019-46")
+    assert lone["components"]["effect"] == 0 and lone["components"]["collaboration"] == 0
+
+
+def test_gold_three_sector_cases():
+    # In the annotation, cases 29 (CORO), 30 (OS2autoproces) and 37 span three sectors.
+    ranked = rank_candidates(gold())
+    by = {c["id"]: c for c in ranked}
+    for case in ("lsf2019-29", "lsf2019-30", "lsf2019-37"):
+        assert by[case]["why"]["collaboration"].startswith("3 sectors"), by[case]["why"]["collaboration"]
+        assert _rank(ranked, case) < _rank(ranked, "lsf2019-46")
+
+
+def test_real_facts_a_reader_can_check():
+    ranked = rank_candidates(real())
+    by = {c["id"]: c for c in ranked}
+    # Case 2: "lykkedes at få 89 procent af de involverede børn og unge" back to school.
+    assert by["lsf2019-02"]["components"]["effect"] == 1.0 and "89 procent" in by["lsf2019-02"]["why"]["effect"]
+    # Case 9: Vejen Kommune adopted Talentudvikling; Væksthus for Ledelse showed interest.
+    assert "Vejen Kommune" in by["lsf2019-09"]["why"]["spread"]
+    assert "Væksthus for Ledelse" in by["lsf2019-09"]["why"]["capacity"]
+    # Case 13 (InnoEvent) is from 2009, ten years before the newest cases.
+    assert by["lsf2019-13"]["components"]["recency"] == 0
+    # Every long case names a contact.
+    assert all(by[f"lsf2019-{n:02d}"]["components"]["contact"] == 1 for n in range(1, 37))
+
+
+def test_real_theme_and_region():
+    obesity = rank_candidates(real(), theme="svær overvægt")
+    assert [c["id"] for c in obesity] == ["seed000-ligevaegt", "seed000-syddansk-overvaegtsinitiativ"] or \
+        sorted(c["id"] for c in obesity) == ["seed000-ligevaegt", "seed000-syddansk-overvaegtsinitiativ"]
+    assert all("Region Sjælland" in c["regions"] for c in rank_candidates(real(), region="Sjælland"))
+
+
+# -- the command -----------------------------------------------------------------------------
+
+def test_command():
+    runner = CliRunner()
+    result = runner.invoke(main, ["candidates", "--top", "3", "--json", "--weight", "effect=2"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert len(rows) == 3 and rows[0]["rank"] == 1
+    result = runner.invoke(main, ["candidates", "--top", "2", "--csv", "--theme", "aeldre"])
+    assert result.exit_code == 0 and result.stdout.startswith("rank,id,title,score,effect")
+    result = runner.invoke(main, ["candidates", "--weight", "fame=2"])
+    assert result.exit_code == 2 and "unknown score component" in result.output
+    result = runner.invoke(main, ["candidates", "--region", "Skåne"])
+    assert result.exit_code == 2 and "unknown region" in result.output

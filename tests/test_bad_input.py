@@ -471,10 +471,6 @@ def test_a_full_disk_is_one_line_error_and_leaves_the_old_file(tmp_path, one_lin
     assert [p.name for p in tmp_path.iterdir()] == ["graph.json"], "the temporary file is removed"
 
 
-@pytest.mark.xfail(strict=True, reason="samspil/build.py write_outputs serialises every file first (3b9aeb5) but "
-                                       "then writes them one after the other: when a later write fails (a full "
-                                       "disk), the earlier files are already replaced. A fix: write every file to "
-                                       "its temporary name first, then rename them all")
 def test_build_that_fails_half_way_leaves_every_old_output(tmp_path, one_line_error):
     out = tmp_path / "out"
     old = _old_outputs(out)

@@ -1,4 +1,4 @@
-"""Exports (JSON node-link, GraphML, GEXF) read back by other parsers, written atomically,
+"""Exports (JSON node-link, GraphML, GEXF, Turtle) read back by other parsers, written atomically,
 and without personal data by default (issue 2; issue 8's atomic outputs)."""
 
 from __future__ import annotations
@@ -11,11 +11,13 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+import rdflib
 
 from samspil import atomic
 from samspil.build import write_outputs
 from samspil.errors import SamspilError
 from samspil.graph.exports import FORMATS, ExportFormat, export_graph, format_for
+from samspil.graph.rdf import SP
 
 SUFFIXES = ("json", "graphml", "gexf")
 
@@ -290,7 +292,8 @@ def test_cli_unknown_format_is_one_line_error_and_no_file(cli_exports, one_line_
 
 def test_cli_build_writes_every_output(built_outputs, cli_case_views):
     out, result = built_outputs
-    assert sorted(p.name for p in out.iterdir()) == ["cases.json", "samspil.gexf", "samspil.graphml", "samspil.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["cases.json", "samspil.gexf", "samspil.graphml", "samspil.json",
+                                                     "samspil.ttl"]
     cases, relationships = _printed_counts(result.out)
     for name in ("samspil.json", "samspil.graphml", "samspil.gexf"):
         g = read_back(out / name)
@@ -298,7 +301,10 @@ def test_cli_build_writes_every_output(built_outputs, cli_case_views):
     views = json.loads((out / "cases.json").read_text(encoding="utf-8"))
     assert len(views) == cases
     assert [v["id"] for v in views] == [v["id"] for v in cli_case_views]
-    for name in ("samspil.json", "samspil.graphml", "samspil.gexf", "cases.json"):
+    turtle = rdflib.Graph().parse(out / "samspil.ttl", format="turtle")
+    described_cases = set(turtle.subjects(rdflib.RDF.type, SP.Case))
+    assert len(described_cases) == cases
+    for name in ("samspil.json", "samspil.graphml", "samspil.gexf", "samspil.ttl", "cases.json"):
         assert str(out / name) in result.err  # the table of outputs (on stderr)
 
 

@@ -297,7 +297,7 @@ def test_doc_example_build_summary_is_the_documented_one(doc_runs):
     text = DOC.read_text(encoding="utf-8")
     assert out.strip() in text
     assert sorted(p.name for p in (folder / "out-mine").iterdir()) == ["cases.json", "samspil.gexf", "samspil.graphml",
-                                                                      "samspil.json"]
+                                                                      "samspil.json", "samspil.ttl"]
 
 
 @pytest.mark.parametrize("name", ["twenty", "titel", "maybe"])

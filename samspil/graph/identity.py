@@ -4,7 +4,8 @@ One organisation is one node however a text writes it: "Kolding Kommune",
 "Kolding kommune", "Koldings" and "kommunerne Billund og Kolding" all mean
 ``municipality-0621``; "OUH" and "Odense Universitetshospital" are one hospital.
 Municipalities and regions take their ids from the official kommunekode and
-regionskode; every other organisation's id is a slug of its canonical name.
+regionskode; every other organisation's id is a slug of its canonical name, cut
+to :data:`MAX_SLUG` characters and made unique by a hash when the name is longer.
 
 The gazetteer is shipped data (``samspil/data/reference`` and
 ``samspil/data/gazetteer``): general lists of Danish public-sector
@@ -14,6 +15,7 @@ organisations, not answers for any one case collection.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -99,6 +101,39 @@ class Organisation:
     aliases: tuple[str, ...] = ()
 
 
+#: Longest slug an id keeps whole. The longest name the shipped data knows
+#: ("KORA – Det Nationale Institut for Kommuners og Regioners Analyse og Forskning")
+#: slugs to 75 characters; a longer slug is cut and a hash of the whole slug added,
+#: so an id stays small enough for a unique index however long a name is.
+MAX_SLUG = 80
+#: Hex digits of the hash in a cut slug.
+_HASH_DIGITS = 12
+
+
+def bounded_slug(text: str, limit: int = MAX_SLUG) -> str:
+    """:func:`slugify`, kept whole up to ``limit`` characters; a longer one cut, with a hash.
+
+    A cut slug is its first ``limit`` characters, ``--`` and the first 12 hex digits of
+    the SHA-256 of the whole slug: deterministic, different for different long slugs,
+    and never equal to a slug kept whole (a slug has no ``--``).
+
+    Examples
+    --------
+    >>> bounded_slug("Ældre Sagen")
+    'aeldre-sagen'
+    >>> cut = bounded_slug("Foreningen " * 100)
+    >>> len(cut), cut[:20], cut[-14:-12]
+    (94, 'foreningen-foreninge', '--')
+    >>> bounded_slug("Foreningen " * 100) == cut != bounded_slug("Foreningen " * 101)
+    True
+    """
+    slug = slugify(text)
+    if len(slug) <= limit:
+        return slug
+    digest = hashlib.sha256(slug.encode("ascii")).hexdigest()[:_HASH_DIGITS]
+    return f"{slug[:limit].rstrip('-')}--{digest}"
+
+
 def actor_id(name: str, kind: str, code: str | None = None) -> str:
     """The stable id of an actor.
 
@@ -121,10 +156,12 @@ def actor_id(name: str, kind: str, code: str | None = None) -> str:
     'municipality-0621'
     >>> actor_id("TrygFonden", "foundation")
     'actor-trygfonden'
+    >>> len(actor_id("Foreningen for Meget Lange Navne " * 300, "association"))
+    100
     """
     if kind in ("municipality", "region") and code:
         return f"{kind}-{code}"
-    return f"actor-{slugify(name)}"
+    return f"actor-{bounded_slug(name)}"
 
 
 def _data_path(*parts: str) -> Path:

@@ -1,0 +1,39 @@
+"""Actor ids (samspil/graph/identity.py): bounded in length, deterministic, and unchanged
+for every name short enough to keep its slug whole (the curated data, tests and docs use them)."""
+
+from __future__ import annotations
+
+from samspil.graph.identity import MAX_SLUG, Gazetteer, actor_id, bounded_slug, slugify
+
+
+def test_every_known_organisation_keeps_its_whole_slug_as_its_id():
+    g = Gazetteer.default()
+    others = [o for o in g.organisations.values() if o.kind not in ("municipality", "region")]
+    assert others
+    for org in others:
+        assert org.id == f"actor-{slugify(org.name)}", org.name
+        assert len(slugify(org.name)) <= MAX_SLUG, f"raise MAX_SLUG: {org.name!r} would change id"
+
+
+def test_a_slug_at_the_bound_is_kept_and_one_past_it_is_cut():
+    at = "a" * MAX_SLUG
+    assert bounded_slug(at) == at
+    past = bounded_slug("a" * (MAX_SLUG + 1))
+    assert past.startswith("a" * MAX_SLUG + "--") and len(past) == MAX_SLUG + 2 + 12
+
+
+def test_long_names_give_short_deterministic_distinct_ids():
+    base = "Foreningen for Meget Lange Navne og Æblegrød " * 250
+    ids = {actor_id(base + tail, "association") for tail in ("", "A", "B", "Æ", " og Co")}
+    assert len(ids) == 5 and all(len(i) <= len("actor-") + MAX_SLUG + 14 for i in ids)
+    assert actor_id(base + "A", "association") == actor_id(base + "A", "association")
+    # Names that slug alike share an id, long or short, as before.
+    assert actor_id(base.upper(), "association") == actor_id(base, "association")
+    assert all(i.startswith("actor-foreningen-for-meget-lange-navne-og-aebleg") for i in ids)
+
+
+def test_a_cut_slug_never_equals_a_whole_one():
+    cut = bounded_slug("x" * 500)
+    assert "--" in cut
+    for text in ("a -- b", "a--b", "æ – ø", "-x-", cut):
+        assert "--" not in slugify(text), text

@@ -14,8 +14,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from samspil.cli.app import corpus_options, main
 from samspil.errors import SamspilError
@@ -61,7 +59,11 @@ def to_csv(rows: Sequence[dict[str, Any]], keys: Sequence[str] | None = None) ->
 def emit(rows: Sequence[dict[str, Any]] | dict[str, Any], columns: Sequence[Column], *, title: str,
          as_json: bool, as_csv: bool, empty: str = "nothing to show", csv_keys: Sequence[str] | None = None,
          caption: str | None = None) -> None:
-    """Print rows as JSON, CSV or a table (the table shows ``columns``; JSON everything)."""
+    """Print rows as JSON, CSV or a table (the table shows ``columns``; JSON everything).
+
+    The table prints every value, and the title and caption, as the text it is (never as
+    rich markup: see :mod:`samspil.cli._tables`).
+    """
     if as_json and as_csv:
         raise SamspilError("choose one of --json and --csv")
     if as_json:
@@ -74,7 +76,11 @@ def emit(rows: Sequence[dict[str, Any]] | dict[str, Any], columns: Sequence[Colu
     if not listed:
         click.echo(f"{title}: {empty}")
         return
-    table = Table(title=title, caption=caption, show_lines=False)
+    from rich.console import Console
+
+    from samspil.cli._tables import DataTable
+
+    table = DataTable(title=title, caption=caption, show_lines=False)
     for _, heading, _, justify in columns:
         table.add_column(heading, justify=justify, overflow="fold")
     for row in listed:
@@ -123,17 +129,17 @@ def ties(lsf_paths, case_files, no_defaults, as_json, as_csv, cross_sector, top)
     from samspil.queries.analytics.network import collaboration_ties, tie_counts
 
     g, _ = graph_and_records(lsf_paths, case_files, no_defaults)
-    rows = collaboration_ties(g, cross_sector_only=cross_sector)[:top] if top else \
-        collaboration_ties(g, cross_sector_only=cross_sector)
+    rows = collaboration_ties(g, cross_sector_only=cross_sector)[:top]
     counts = tie_counts(g)
     if as_json:
         emit({"counts": counts, "ties": rows}, (), title="", as_json=True, as_csv=False)
         return
     if not as_csv:
+        untied = ", ".join(c["pair"] for c in counts if not c["ties"])
         emit([c for c in counts if c["ties"]], [("pair", "sectors", _text, "left"), ("ties", "ties", _text, "right"),
                                                  ("weight", "shared solutions", _text, "right")],
              title="Ties between sectors", as_json=False, as_csv=False,
-             caption="pairs with no tie: " + ", ".join(c["pair"] for c in counts if not c["ties"]))
+             caption=f"pairs with no tie: {untied}" if untied else None)
     emit(rows, [("a", "actor", _text, "left"), ("a_sector", "sector", _text, "left"), ("b", "actor", _text, "left"),
                 ("b_sector", "sector", _text, "left"), ("weight", "shared", _text, "right"),
                 ("solutions", "solutions", _short(70), "left")],

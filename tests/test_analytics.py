@@ -151,6 +151,49 @@ def test_next_adopters_reasons(toy):
                                                                              reference=False))
 
 
+def _variant_graph(*cases):
+    from samspil.graph.build import Corpus, build_graph
+
+    return build_graph(Corpus(cases=list(cases)))
+
+
+def test_a_variant_of_an_idea_nobody_owns_keeps_its_spread():
+    """A solution inspired by a solution nobody in the graph owns (a method from abroad) is
+    a variant, yet no row holds its steps but its own: its spread is listed, counted, drawn."""
+    from samspil.queries.analytics.testing import toy_case
+
+    g = _variant_graph(toy_case(1, "Lokal læsekampagne", year=2019, actors=[("Kolding Kommune", "municipality", "owner")],
+                                spread=[("Vejen Kommune", "municipality", "adopted", 2020),
+                                        ("Billund Kommune", "municipality", "interested", None)],
+                                inspired_by=[("Reading Buddies fra Skotland", "solution")]))
+    paths = spread.spread_paths(g)
+    assert [(p["title"], p["adopted"], p["interest"]) for p in paths] == [("Lokal læsekampagne", 1, 1)]
+    assert [(r["title"], r["adopters"]) for r in spread.top_solutions(g)] == [("Lokal læsekampagne", ["Vejen Kommune"])]
+    assert spread.reach(g, "Lokal læsekampagne")["adopters"] == ["Vejen Kommune"]
+
+
+def test_a_variant_is_listed_under_the_solution_it_was_made_from(toy):
+    """When the solution a variant was made from has a row, the variant's steps are in it and
+    the variant has none of its own (Talentudvikling i Vejen under Talentudvikling)."""
+    titles = [p["title"] for p in spread.spread_paths(toy)]
+    assert "Talentudvikling i Vejen" not in titles and "Talentudvikling" in titles
+    steps = spread.spread_paths(toy, "Talentudvikling")[0]["steps"]
+    assert ("Billund Kommune", "adopted") in {(s["to"], s["status"]) for s in steps}
+
+
+def test_two_solutions_inspired_by_each_other_both_keep_their_spread():
+    from samspil.queries.analytics.testing import toy_case
+
+    g = _variant_graph(toy_case(1, "Alfa", year=2019, actors=[("Kolding Kommune", "municipality", "owner")],
+                                spread=[("Vejen Kommune", "municipality", "adopted", 2020)],
+                                inspired_by=[("Beta", "solution")]),
+                       toy_case(2, "Beta", year=2019, actors=[("Kolding Kommune", "municipality", "owner")],
+                                spread=[("Billund Kommune", "municipality", "adopted", 2021)],
+                                inspired_by=[("Alfa", "solution")]))
+    adopted = {s["to"] for p in spread.spread_paths(g) for s in p["steps"] if s["counts_as_spread"]}
+    assert adopted == {"Vejen Kommune", "Billund Kommune"}
+
+
 def test_find_solution_errors(toy):
     with pytest.raises(SamspilError, match="no solution"):
         spread.find_solution(toy, "Findes ikke")

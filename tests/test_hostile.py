@@ -482,11 +482,9 @@ def test_map_shows_hostile_names_as_text_and_runs_none(browser, drawn, name):
         page.context.close()
 
 
-@pytest.mark.xfail(strict=True, reason="samspil/queries/analytics/spread.py (since 8640467): a solution that names "
-                                       "another solution as its inspiration loses its own spread — hostile-01, "
-                                       "adopted by another municipality in 2020, gets no spread path and no atlas "
-                                       "page (the same with harmless names: see the report)")
 def test_the_atlas_has_a_spread_page_for_every_solution_that_was_adopted(drawn, hostile_graph):
+    """hostile-01 names another solution as its inspiration and still gets its spread page
+    (the same with harmless names: tests/test_analytics.py)."""
     pages = json.loads((drawn / "atlas" / "atlas.json").read_text(encoding="utf-8"))
     titles = {p["title"] for p in pages if p["path"].startswith("spread/")}
     adopted = {hostile_graph.nodes[u]["name"] for u, _, d in hostile_graph.edges(data=True)

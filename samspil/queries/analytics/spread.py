@@ -174,21 +174,24 @@ def spread_paths(g: nx.MultiDiGraph, solution: str | None = None, *,
     """
     steps = spread_steps(g) if steps is None else steps
     wanted = [find_solution(g, solution)] if solution else sorted({s["of"] or s["solution"] for s in steps})
-    rows = []
+    rows, families = [], {}
     for sol in wanted:
-        family = set(_lineage(g, sol))
+        family = families[sol] = set(_lineage(g, sol))
         mine = [s for s in steps if s["solution"] in family or s["of"] in family]
         rows.append({"solution": sol, "title": name(g, sol), "originators": [name(g, o) for o in owners(g, sol)],
                      "steps": mine, "adopted": sum(s["counts_as_spread"] for s in mine),
                      "interest": sum(not s["counts_as_spread"] for s in mine)})
     if solution is None:
-        rows = [r for r in rows if r["steps"] and not _is_variant(g, r["solution"])]
+        rows = [r for r in rows if r["steps"]]
+        # A variant's steps are in the row of the solution it was made from, when that
+        # solution has a row; a variant of one that has none (an idea nobody in the graph
+        # owns, which took no step) keeps a row of its own, or its spread would be lost.
+        # (Two solutions inspired by each other both keep theirs.)
+        kept = {r["solution"] for r in rows}
+        covered = {s for r in kept for s in families[r] & kept - {r} if r not in families[s]}
+        rows = [r for r in rows if r["solution"] not in covered]
     rows.sort(key=lambda r: (-r["adopted"], -r["interest"], r["title"]))
     return rows
-
-
-def _is_variant(g: nx.MultiDiGraph, solution: str) -> bool:
-    return any(d["type"] == "INSPIRED_BY" and is_a(g, v, "Solution") for _, v, d in g.out_edges(solution, data=True))
 
 
 def spread_chains(g: nx.MultiDiGraph, *, counted_only: bool = True, min_steps: int = 2) -> list[dict[str, Any]]:

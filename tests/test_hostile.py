@@ -83,7 +83,7 @@ def test_the_fixture_is_as_hostile_as_it_says():
 @pytest.fixture(scope="module")
 def outputs(run_cli_many, tmp_path_factory):
     """Every file-writing command on the hostile case file, run once, in parallel."""
-    import samspil.cli  # noqa: F401 - every command module registers its export formats
+    import samspil.graph.rdf  # noqa: F401 - registers the RDF export formats
     from samspil.graph.exports import FORMATS
 
     folder = tmp_path_factory.mktemp("hostile")
@@ -205,7 +205,7 @@ def test_a_control_character_from_the_python_api_is_escaped_in_json_and_refused_
 
 
 def test_a_lone_surrogate_is_refused_by_every_format(tmp_path):
-    import samspil.cli  # noqa: F401
+    import samspil.graph.rdf  # noqa: F401 - registers the RDF export formats
     from samspil.errors import SamspilError
     from samspil.graph.exports import FORMATS, export_graph
 
@@ -230,17 +230,6 @@ TABLE_COMMANDS = {
     "cypher": ("cypher", "MATCH (a:Actor) WHERE a.name STARTS WITH '[' RETURN a.name AS name", "--no-defaults",
                "--cases", "{loadable}"),
 }
-#: Commands that print names through rich with markup on: a title holding "[/]" ends in a
-#: rich.errors.MarkupError traceback, and "[link=...]" would print a terminal hyperlink.
-MARKUP_BUGS = {
-    "cases": "samspil/cli/graph.py (cases table)",
-    "extract": "samspil/cli/extraction.py (extract's title line and table)",
-    "candidates": "samspil/cli/analytics.py (candidates table)",
-    "network ties": "samspil/cli/analytics.py (network tables)",
-    "spread paths": "samspil/cli/analytics.py (spread tables)",
-}
-
-
 def without_long_name(folder: Path) -> Path:
     """A copy of the hostile case file without the actor of the 10 000-character name (which
     the engines load since actor ids are bounded: see the engine tests below)."""
@@ -258,13 +247,19 @@ def table_runs(run_cli_many, tmp_path_factory):
                          for name, args in TABLE_COMMANDS.items()})
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(
-    strict=True, reason=f"{MARKUP_BUGS[n]} prints names as rich markup: escape them (rich.markup.escape) or "
-                        "print Text objects")) if n in MARKUP_BUGS else n for n in TABLE_COMMANDS])
+#: candidates clips titles to 28 characters, which cuts the markup off the hostile title: its
+#: table is checked for the clipped title as it is (tests/test_cli_markup.py tries a short title).
+CLIPPED = {"candidates": "'}) DETACH DELETE n // Løsn…"}
+
+
+@pytest.mark.parametrize("name", TABLE_COMMANDS)
 def test_tables_print_names_as_they_are(table_runs, name):
     code, out, err = table_runs[name]
     assert code == 0 and "Traceback" not in err, err[-1500:]
-    assert "[bold]" in out or "[/]" in out, "the markup in the names is printed, not interpreted"
+    if name in CLIPPED:
+        assert CLIPPED[name] in out
+    else:
+        assert "[bold]" in out or "[/]" in out, "the markup in the names is printed, not interpreted"
 
 
 # ------------------------------------------------------------------ engines: load, read back, query

@@ -25,15 +25,15 @@ import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from samspil.cli.app import build_from_options, corpus_options, main
 from samspil.errors import EngineError, SamspilError
+
+if TYPE_CHECKING:  # rich is imported when a command prints, not when the command line starts
+    from rich.console import Console
 
 #: Output formats of ``samspil cypher`` and ``samspil query``.
 FORMATS = ("table", "json", "csv")
@@ -188,24 +188,32 @@ def emit_rows(rows: Sequence[Mapping[str, Any]], fmt: str, *, title: str, column
             writer.writerow([cell(row.get(k)) for k in keys])
         click.echo(out.getvalue(), nl=False)
     else:
+        from rich.console import Console
+        from rich.text import Text
+
+        from samspil.cli._tables import DataTable
+
         console = Console()
         if not rows:
-            console.print(f"{escape(title)}: no rows", highlight=False)
+            console.print(Text(f"{title}: no rows"))
             return
-        table = Table(title=escape(title), show_lines=False, title_justify="left")
+        table = DataTable(title=title, show_lines=False, title_justify="left")
         for key in keys:
             numeric = all(isinstance(r.get(key), (int, float)) and not isinstance(r.get(key), bool)
                           for r in rows if r.get(key) is not None)
-            table.add_column(escape(key), justify="right" if numeric else "left", overflow="fold")
+            table.add_column(key, justify="right" if numeric else "left", overflow="fold")
         for row in rows:
-            table.add_row(*(escape(_chain(row.get(k)) if k in _CHAIN_COLUMNS else cell(row.get(k))) for k in keys))
+            table.add_row(*(_chain(row.get(k)) if k in _CHAIN_COLUMNS else cell(row.get(k)) for k in keys))
         console.print(table)
 
 
 def note(err: Console, text: str) -> None:
-    """A line for the person at the terminal (stderr), never mixed into the data on stdout."""
+    """A line for the person at the terminal (stderr), never mixed into the data on stdout;
+    printed as the text it is (names in it are not read as rich markup)."""
+    from rich.text import Text
+
     sys.stdout.flush()  # so the line follows the rows it talks about when both go to one terminal
-    err.print(escape(text), highlight=False, soft_wrap=True)
+    err.print(Text(text), soft_wrap=True)
 
 
 # ---------------------------------------------------------------- samspil cypher
@@ -237,6 +245,8 @@ def cypher(query, query_file, params, fmt, uri, engine, user, password, database
       samspil cypher "MATCH (a:Actor {kind: \\$kind}) RETURN a.name ORDER BY a.name" --param kind=foundation
       samspil cypher -f my-query.cypher --format csv --uri bolt://localhost:7687
     """
+    from rich.console import Console
+
     from samspil.queries.library import parse_params
 
     if query_file is not None and query is not None:
@@ -269,6 +279,9 @@ def cypher(query, query_file, params, fmt, uri, engine, user, password, database
 # ---------------------------------------------------------------- samspil query
 
 def _list_queries(fmt: str) -> None:
+    from rich.console import Console
+
+    from samspil.cli._tables import DataTable
     from samspil.queries.library import list_queries
 
     queries = list_queries()
@@ -287,13 +300,13 @@ def _list_queries(fmt: str) -> None:
     if fmt == "csv":
         emit_rows(rows, "csv", title="")
         return
-    table = Table(title=f"{len(queries)} named queries (samspil query NAME --param name=value)",
+    table = DataTable(title=f"{len(queries)} named queries (samspil query NAME --param name=value)",
                   title_justify="left", show_lines=True)
     table.add_column("name", no_wrap=True)
     table.add_column("what it answers", overflow="fold")
     table.add_column("parameters", overflow="fold")
     for row in rows:
-        table.add_row(escape(row["name"]), escape(row["title"]), escape(row["parameters"] or "—"))
+        table.add_row(row["name"], row["title"], row["parameters"] or "—")
     Console().print(table)
 
 
@@ -319,6 +332,8 @@ def query(name, params, fmt, show, uri, engine, user, password, database, lsf_pa
       samspil query actor-partners-by-sector --param actor="Kolding Kommune"
       samspil query municipality-reach --param kinds=company,foundation --format json
     """
+    from rich.console import Console
+
     from samspil.queries.library import get_query, parse_params
 
     if name is None:
@@ -369,8 +384,11 @@ def neo4j_load(uri, user, password, database, wipe, batch_size, include_contacts
     gives the same counts. Prints the nodes per label and relationships per type that the
     database holds afterwards.
     """
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.text import Text
 
+    from samspil.cli._tables import DataTable
     from samspil.drivers import load_graph
 
     err = Console(stderr=True)
@@ -396,16 +414,16 @@ def neo4j_load(uri, user, password, database, wipe, batch_size, include_contacts
         driver.close()
 
     console = Console()
-    console.print(escape(
+    console.print(Text(
         f"Loaded into {where} in {report_.seconds:.1f} s (graph built in {built:.1f} s): "
         f"{report_.nodes} nodes, {report_.relationships} relationships in the database"
-        + (f"; {report_.deleted_nodes} nodes deleted first" if wipe else "")), highlight=False, soft_wrap=True)
-    labels = Table(title="nodes by label", title_justify="left")
+        + (f"; {report_.deleted_nodes} nodes deleted first" if wipe else "")), soft_wrap=True)
+    labels = DataTable(title="nodes by label", title_justify="left")
     labels.add_column("label")
     labels.add_column("nodes", justify="right")
     for label, n in report_.nodes_by_label.items():
         labels.add_row(label, str(n))
-    types = Table(title="relationships by type", title_justify="left")
+    types = DataTable(title="relationships by type", title_justify="left")
     types.add_column("type")
     types.add_column("relationships", justify="right")
     for rel_type, n in report_.relationships_by_type.items():

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from samspil.cli.app import main
 
@@ -23,17 +21,23 @@ def extract(path, as_json, case_id):
     if as_json:
         click.echo(json.dumps(view, ensure_ascii=False, indent=1))
         return
+    from rich.console import Console
+    from rich.text import Text
+
+    from samspil.cli._tables import DataTable
+
     console = Console()
-    console.print(f"[bold]{view['title']}[/bold]  ({view['id']}, year {view['year'] or '?'}, "
-                  f"documented effect: {'yes' if view['documented_effect'] else 'no'})")
-    table = Table("name", "kind", "role", "evidence")
+    # Names and titles are the text's own: printed as Text, never read as rich markup.
+    console.print(Text.assemble((view["title"], "bold"), f"  ({view['id']}, year {view['year'] or '?'}, "
+                                f"documented effect: {'yes' if view['documented_effect'] else 'no'})"))
+    table = DataTable("name", "kind", "role", "evidence")
     for a in view["actors"]:
         table.add_row(a["name"], a["kind"], a["role"], a["evidence"])
     console.print(table)
     for s in view["spread"]:
-        console.print(f"spread → {s['to']} ({s['status']}{', ' + str(s['year']) if s.get('year') else ''})")
+        console.print(Text(f"spread → {s['to']} ({s['status']}{', ' + str(s['year']) if s.get('year') else ''})"))
     for i in view["inspired_by"]:
-        console.print(f"inspired by ← {i['from']}")
+        console.print(Text(f"inspired by ← {i['from']}"))
 
 
 @main.command()
@@ -44,6 +48,9 @@ def extract(path, as_json, case_id):
               help="A development set folder (lsf2019/*.json, freetext/*.txt+json); the shipped one by default.")
 def evaluate(curated, show_errors, as_json, devset):
     """Score the recogniser on the hand-annotated development set: precision, recall, F1."""
+    from rich.console import Console
+
+    from samspil.cli._tables import DataTable
     from samspil.curation import default_corrections_path, load_corrections
     from samspil.evaluation import evaluate as run, load_gold
 
@@ -55,7 +62,7 @@ def evaluate(curated, show_errors, as_json, devset):
             data.pop("errors")
         click.echo(json.dumps(data, ensure_ascii=False, indent=1))
         return
-    table = Table(title=f"{len(result.items)} items, {'after' if curated else 'before'} curation")
+    table = DataTable(title=f"{len(result.items)} items, {'after' if curated else 'before'} curation")
     for col in ("pairs", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="left" if col == "pairs" else "right")
     for label, score in (("actors (name, kind)", result.actors), ("roles (name, role)", result.roles),
@@ -79,12 +86,15 @@ def curate():
               help="Corrections file(s) to check (the shipped one by default).")
 def curate_check(paths):
     """List every correction and how often it applies; exit 1 if any matches nothing."""
+    from rich.console import Console
+
+    from samspil.cli._tables import DataTable
     from samspil.corpus import load_corpus
     from samspil.curation import default_corrections_path, load_corrections
 
     corrections = load_corrections(paths or [default_corrections_path()])
     load_corpus(corrections=corrections)
-    table = Table("where", "op", "applies", "reason")
+    table = DataTable("where", "op", "applies", "reason")
     for c in corrections.items:
         table.add_row(f"{c.path.rsplit('/', 1)[-1]}:{c.line}", c.op, str(c.applied), c.reason)
     Console(width=160).print(table)

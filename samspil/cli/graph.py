@@ -6,8 +6,6 @@ import json
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from samspil.cli.analytics import register_csv, register_options, register_views
 from samspil.cli.app import build_from_options, corpus_options, main
@@ -21,15 +19,18 @@ from samspil.cli.app import build_from_options, corpus_options, main
 def build(lsf_paths, case_files, no_defaults, out_dir, include_contacts):
     """Build the graph from the sources and write every output to a folder.
 
-    Writes samspil.json (node-link), samspil.graphml, samspil.gexf and
-    cases.json (the case view), each atomically.
+    Writes samspil.json (node-link), samspil.graphml, samspil.gexf, samspil.ttl and
+    cases.json (the case view) as one set: all of them, or (on a failure) none.
     """
+    from rich.console import Console
+
     from samspil.build import write_outputs
+    from samspil.cli._tables import DataTable
 
     g = build_from_options(lsf_paths, case_files, no_defaults, include_contacts=include_contacts)
     written = write_outputs(g, Path(out_dir), include_contacts=include_contacts)
     console = Console(stderr=True)
-    table = Table(title=f"samspil build → {out_dir}", show_lines=False)
+    table = DataTable(title=f"samspil build → {out_dir}", show_lines=False)
     table.add_column("output")
     table.add_column("bytes", justify="right")
     for path in written:
@@ -53,6 +54,9 @@ def summary_line(g) -> str:
 @register_options
 def cases(lsf_paths, case_files, no_defaults, as_json, register):
     """List the cases of the graph: a table, or the case view as JSON; filter them like a case register."""
+    from rich.console import Console
+
+    from samspil.cli._tables import DataTable
     from samspil.graph.caseview import case_views
 
     g = build_from_options(lsf_paths, case_files, no_defaults)
@@ -63,7 +67,7 @@ def cases(lsf_paths, case_files, no_defaults, as_json, register):
     if as_json:
         click.echo(json.dumps(views, ensure_ascii=False, indent=1))
         return
-    table = Table(title=f"{len(views)} cases")
+    table = DataTable(title=f"{len(views)} cases")
     for col, justify in (("id", "left"), ("title", "left"), ("prize", "left"), ("year", "right"),
                          ("nominators", "left"), ("actors", "right"), ("spread", "right")):
         table.add_column(col, justify=justify, overflow="fold")

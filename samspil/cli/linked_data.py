@@ -1,7 +1,9 @@
-"""Commands for linked data: validate (SHACL) and sparql, and the RDF formats of ``export``.
+"""Commands for linked data: validate (SHACL) and sparql.
 
-Importing this module registers the ``turtle``, ``jsonld`` and ``nt`` formats that
-``samspil export`` offers (:mod:`samspil.graph.rdf` registers them when imported).
+:mod:`samspil.graph.rdf` (rdflib, pyshacl: slow to import) is imported inside the commands,
+so ``samspil --help`` and the other commands do not pay for it. The ``turtle``, ``jsonld``
+and ``nt`` formats of ``samspil export`` are registered when
+:func:`samspil.graph.exports.format_for` looks a format up.
 """
 
 from __future__ import annotations
@@ -10,16 +12,15 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from samspil.graph import rdf
 from samspil.cli.app import build_from_options, corpus_options, main
 from samspil.errors import SamspilError
 
 
 def _data(file: str | None, lsf_paths, case_files, no_defaults, include_contacts: bool):
     """The RDF to work on: a file, or the export of the graph the corpus options build."""
+    from samspil.graph import rdf
+
     if file:
         return rdf.read_rdf(file), file
     from samspil.graph.exports import without_contacts
@@ -44,6 +45,8 @@ def validate(file, lsf_paths, case_files, no_defaults, shapes_file, include_cont
     export checked. Prints what breaks which rule; exits 1 when the export does not
     conform (violations), 0 when it does (warnings allowed).
     """
+    from samspil.graph import rdf
+
     data, what = _data(file, lsf_paths, case_files, no_defaults, include_contacts)
     report = rdf.validate(data, rdf.shapes(shapes_file) if shapes_file else None)
     counts = rdf.summary(data)
@@ -56,6 +59,8 @@ def validate(file, lsf_paths, case_files, no_defaults, shapes_file, include_cont
 
 def _cell(value) -> str:
     """A table cell: IRIs with the export's prefixes, None empty."""
+    from samspil.graph import rdf
+
     if value is None:
         return ""
     return rdf.short_name(value) if isinstance(value, str) and "://" in value else str(value)
@@ -82,6 +87,11 @@ def sparql(query, lsf_paths, case_files, no_defaults, file, params, fmt, no_voca
     The prefixes sp, id, rel, org, prov, dcterms, schema, skos, foaf, rdfs and xsd are known
     without PREFIX lines. Read-only; SERVICE and FROM are refused (no network).
     """
+    from rich.console import Console
+
+    from samspil.cli._tables import DataTable
+    from samspil.graph import rdf
+
     if list_examples:
         _list_examples()
         return
@@ -103,7 +113,7 @@ def sparql(query, lsf_paths, case_files, no_defaults, file, params, fmt, no_voca
         click.echo(result.serialise("table"), nl=False)
         return
     rows = result.rows()
-    table = Table(title=example.title if example else None,
+    table = DataTable(title=example.title if example else None,
                   caption=f"{len(rows)} row{'' if len(rows) == 1 else 's'} ({result.seconds:.2f} s)")
     for column in result.columns:
         table.add_column(column, overflow="fold")
@@ -113,7 +123,12 @@ def sparql(query, lsf_paths, case_files, no_defaults, file, params, fmt, no_voca
 
 
 def _list_examples() -> None:
-    table = Table(title="example SPARQL queries (samspil sparql NAME --param name=value)")
+    from rich.console import Console
+
+    from samspil.cli._tables import DataTable
+    from samspil.graph import rdf
+
+    table = DataTable(title="example SPARQL queries (samspil sparql NAME --param name=value)")
     for column in ("name", "title", "parameters", "cypher"):
         table.add_column(column, overflow="fold")
     for q in rdf.example_queries().values():

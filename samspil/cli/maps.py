@@ -1,4 +1,9 @@
-"""Commands that draw maps: ``samspil map <view>`` and ``samspil atlas``."""
+"""Commands that draw maps: ``samspil map <view>`` and ``samspil atlas``.
+
+:mod:`samspil.viz` (igraph, the layout, the page) is imported inside the commands, so
+``samspil --help`` does not pay for it; the options' defaults below are its own, and
+tests/test_cli_imports.py keeps them equal to :mod:`samspil.viz.maps`'s.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,12 @@ from pathlib import Path
 import click
 
 from samspil.cli.app import build_from_options, corpus_options, main
-from samspil.viz.maps import AGGREGATIONS, MAX_NODES, PHYSICS_LIMIT
+
+#: :data:`samspil.viz.maps.PHYSICS_LIMIT`, :data:`~samspil.viz.maps.MAX_NODES` and
+#: :data:`~samspil.viz.maps.AGGREGATIONS`, for the options and help (a test keeps them equal).
+PHYSICS_LIMIT = 500
+MAX_NODES = 6000
+AGGREGATIONS: tuple[str, ...] = ("community", "kind")
 
 
 def _drawing_options(func):

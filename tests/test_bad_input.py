@@ -14,7 +14,7 @@ Decisions this file pins down (docs/reliability.md):
   XML 1.0, so GraphML and GEXF, cannot hold one, not even escaped. A form feed or vertical
   tab in a text source is a page break and reads as a space.
 * A free-text case in which no organisation is recognised is not an error: ``extract``
-  prints a case view with no actors and exits 0.
+  prints a case view with no actors and exits 0, with a one-line warning on stderr.
 """
 
 from __future__ import annotations
@@ -207,9 +207,6 @@ def test_extract_with_no_recognisable_organisation_is_not_an_error(run_cli, tmp_
     assert "Traceback" not in err
 
 
-@pytest.mark.xfail(strict=True, reason="samspil/cli/extraction.py: extract says nothing when it recognises no "
-                                       "organisation; a warning on stderr would tell a user the text was poor "
-                                       "(proposed; owner of the extract command to decide)")
 def test_extract_warns_when_it_recognises_no_organisation(run_cli, tmp_path):
     path = tmp_path / "ingen.txt"
     path.write_text("Læsecafé\n\nNogle frivillige og lokale virksomheder startede en læsecafé.\n", encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The root command group and what every command shares: one-line errors, exit codes."""
+"""The root command group and what every command shares: one-line errors and warnings, exit codes."""
 
 from __future__ import annotations
 
@@ -42,6 +42,12 @@ def main() -> None:
     """
 
 
+def warn(message: str) -> None:
+    """Say on stderr, as one line ``samspil: warning: MESSAGE``, something the user should know
+    that does not stop the command (name the file it is about in ``message``)."""
+    click.echo(f"samspil: warning: {message}", err=True)
+
+
 def corpus_options(func):
     """Options every command that builds the graph shares: which sources to read."""
     func = click.option("--lsf", "lsf_paths", multiple=True, type=click.Path(dir_okay=False),
@@ -77,7 +83,7 @@ def corpus_from_options(lsf_paths: tuple[str, ...], case_files: tuple[str, ...],
     corrections = load_corrections(paths) if paths else None
     corpus = build_corpus(lsf_paths, case_files, defaults=not no_defaults, corrections=corrections)
     for stale in corrections.unmatched() if corrections else ():
-        click.echo(f"samspil: warning: correction matches nothing: {stale.describe()}", err=True)
+        warn(f"correction matches nothing: {stale.describe()}")
     return corpus
 
 

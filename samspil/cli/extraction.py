@@ -6,7 +6,7 @@ import json
 
 import click
 
-from samspil.cli.app import main
+from samspil.cli.app import main, warn
 
 
 @main.command()
@@ -14,10 +14,15 @@ from samspil.cli.app import main
 @click.option("--json", "as_json", is_flag=True, help="Print the case-view object as JSON (design.md's contract).")
 @click.option("--id", "case_id", default=None, help="Id to give the case (default: free-<slug of the title>).")
 def extract(path, as_json, case_id):
-    """Recognise one free-text case description (title on the first line) and print its case view."""
+    """Recognise one free-text case description (title on the first line) and print its case view.
+
+    Warns (on stderr, exit 0 all the same) when no organisation is recognised in the text.
+    """
     from samspil.extract import extract_file
 
     view = extract_file(path, case_id=case_id)
+    if not view["actors"]:
+        warn(f"no organisation recognised in {path}")
     if as_json:
         click.echo(json.dumps(view, ensure_ascii=False, indent=1))
         return

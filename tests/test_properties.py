@@ -53,7 +53,6 @@ GAZETTEER = Gazetteer.default()
 LSF_LINES = lsf2019.default_path().read_text(encoding="utf-8").split("\n")
 #: Where each real case starts and ends (1-based lines), read once.
 LSF_SPANS = [(c.line_start, c.line_end) for c in lsf2019.load()]
-LONG_CASES = 36
 
 HEADINGS = ["INDSTILLER:", "MÅLGRUPPE:", "ÅRSTAL: 2017-2019", "Fra udfordring", "Til løsning",
             "Hvem har samarbejdet om innovationen?", "Sådan er innovationen blevet delt", "SPREDNINGSKAPACITET",
@@ -181,9 +180,9 @@ def lsf_texts(draw) -> tuple[list[str], int | None]:
             lines[i:i] = lines[i:i + n]
         elif op == "cut":
             del lines[max(i, 1):]
-    # A window that starts with a short case has no INDSTILLER line and no divider: the
-    # loader does not look for short cases there (see the xfail below).
-    return lines, (count if not edits and first < LONG_CASES else None)
+    # A window that starts with a short case has no INDSTILLER line (and maybe no divider):
+    # its short cases are read all the same.
+    return lines, (count if not edits else None)
 
 
 @settings(max_examples=100 * SCALE)
@@ -214,16 +213,29 @@ def test_segmenter_on_real_fragments_and_noise(sample):
         assert len(records) == whole_cases
 
 
-@pytest.mark.xfail(strict=True, reason="samspil/loaders/lsf2019.py looks for short cases only after a long case "
-                                       "or the Hverdagsinnovation divider: a text of short cases alone is refused "
-                                       "with 'no INDSTILLER: line and no short case', though it holds one")
-@pytest.mark.parametrize("number", [37, 52])
+@pytest.mark.parametrize("number", [37, 43, 52])
 def test_a_text_of_short_cases_only_is_read(tmp_path, number):
     start, end = LSF_SPANS[number - 1]
     path = tmp_path / "short.txt"
     path.write_text("\n".join(LSF_LINES[start - 1:end]), encoding="utf-8")
     [record] = lsf2019.load(path, gazetteer=GAZETTEER)
     assert record.layout == "short"
+
+
+@pytest.mark.parametrize("numbers", [(37, 1), (37, 38, 1, 2), (52, 9)])
+def test_short_cases_before_the_long_ones_are_read(tmp_path, numbers):
+    """A text may begin with short cases: they are read, and the long case after them keeps
+    its title (it is not taken for a short case, nor they for its preface)."""
+    real = lsf2019.load()
+    lines: list[str] = []
+    for number in numbers:
+        start, end = LSF_SPANS[number - 1]
+        lines += [*LSF_LINES[start - 1:end], ""]
+    path = tmp_path / "mixed.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    records = lsf2019.load(path, gazetteer=GAZETTEER)
+    assert [(r.title, r.layout) for r in records] == [(real[n - 1].title, real[n - 1].layout) for n in numbers]
+    assert all(a.line_end < b.line_start for a, b in zip(records, records[1:]))
 
 
 # ------------------------------------------------------------------ structured case files

@@ -1,7 +1,8 @@
 """The LÆS STJÆL FORTÆL layout: the 2019 collection of nominations for the NYT SAMMEN
 BEDRE prize and the Hverdagsinnovationsprisen, as text turned out of its PDF.
 
-Three kinds of case stand in it, in this order:
+Three kinds of case stand in it, in this order (a text may hold any of them
+alone, or begin with short cases):
 
 * long NYT SAMMEN BEDRE cases: a title, a pull-quote, an ``INDSTILLER:`` /
   ``MÅLGRUPPE:`` / ``ÅRSTAL:`` block, a summary and named sections (Fra
@@ -134,11 +135,20 @@ def load(path: str | Path | None = None, *, gazetteer: Gazetteer | None = None) 
         if Path(path).name == SOURCE.path else SourceInfo(_source_id(path), Path(path).stem, Path(path).name)
     anchors = [i for i, x in enumerate(raw) if _NOMINATOR.match(x)]
     divider = next((i for i, x in enumerate(raw) if _HVERDAG_DIVIDER.match(x)), None)
-    if not anchors and divider is None:
+    short_headings = [i for i, x in enumerate(raw) if _SHORT_CONTACT_HEADING.match(x)]
+    if not anchors and divider is None and not short_headings:
         raise InputError("no case in the LÆS STJÆL FORTÆL layout (no 'INDSTILLER:' line and no short case)",
                          path=path)
     records: list[CaseRecord] = []
     previous_end: int | None = None
+    # Short cases before the first long case (a text may begin with them): looked for only
+    # when a short case's "Hvem kan du kontakte?" stands before the first INDSTILLER line,
+    # and only up to the last such heading, so a long case's title is never taken for one.
+    leading = [h for h in short_headings if anchors and h < anchors[0]]
+    if leading:
+        records.extend(_short_cases(lines, 0, divider, gazetteer, aliases, source, scan_end=leading[-1],
+                                    limit=anchors[0]))
+        previous_end = records[-1].line_end - 1 if records else None
     for n, anchor in enumerate(anchors):
         limit = anchors[n + 1] if n + 1 < len(anchors) else len(raw)
         record, previous_end = _long_case(lines, anchor, limit, previous_end, gazetteer, aliases, source)
@@ -146,7 +156,10 @@ def load(path: str | Path | None = None, *, gazetteer: Gazetteer | None = None) 
     start = (previous_end + 1) if previous_end is not None else 0
     records.extend(_short_cases(lines, start, divider, gazetteer, aliases, source))
     if not records:
-        raise InputError("no case in the LÆS STJÆL FORTÆL layout (a divider, but no case after it)", path=path)
+        raise InputError("no case in the LÆS STJÆL FORTÆL layout ("
+                         + ("a divider, but no case after it)" if divider is not None else
+                            "no 'INDSTILLER:' line, and no short case: a title, its organisation in capitals)"),
+                         path=path)
     for number, record in enumerate(records, start=1):
         record.number = number
         record.id = f"{source.id}-{number:02d}"
@@ -476,9 +489,17 @@ def _long_case(lines: _Lines, anchor: int, limit: int, previous_end: int | None,
 
 
 def _short_cases(lines: _Lines, start: int, divider: int | None, gazetteer: Gazetteer, aliases: dict[str, str],
-                 source: SourceInfo) -> list[CaseRecord]:
+                 source: SourceInfo, *, scan_end: int | None = None, limit: int | None = None) -> list[CaseRecord]:
+    """Short cases from line ``start`` on: each a title, its organisation in capitals (the
+    anchor), the text and "Hvem kan du kontakte?".
+
+    Anchors are looked for before ``scan_end``, and the last case ends before ``limit``
+    (both the end of the text when None).
+    """
+    limit = len(lines.raw) if limit is None else limit
+    scan_end = limit if scan_end is None else scan_end
     anchors = []
-    for i in range(max(start, 1), len(lines.raw)):
+    for i in range(max(start, 1), scan_end):
         prev = lines.clean[i - 1].strip()
         if (_CAPS_LINE.match(lines.clean[i]) and prev and not prev.isupper()
                 and not _HVERDAG_DIVIDER.match(lines.raw[i])):
@@ -488,11 +509,11 @@ def _short_cases(lines: _Lines, start: int, divider: int | None, gazetteer: Gaze
         first = anchor - 1
         while first - 1 >= start and lines.clean[first - 1].strip():
             first -= 1
-        limit = anchors[n + 1] if n + 1 < len(anchors) else len(lines.raw)
-        heading = next((j for j in range(anchor, limit) if _SHORT_CONTACT_HEADING.match(lines.raw[j])), None)
+        stop = anchors[n + 1] if n + 1 < len(anchors) else limit
+        heading = next((j for j in range(anchor, stop) if _SHORT_CONTACT_HEADING.match(lines.raw[j])), None)
         if heading is None:
             raise InputError("short case is cut off: no 'Hvem kan du kontakte?'", path=lines.path, line=anchor + 1)
-        end = _contact_end(lines, heading, limit)
+        end = _contact_end(lines, heading, stop)
         title, subtitle = _join_title([lines.clean[j].strip() for j in range(first, anchor)], lines.vocabulary)
         organisation = lines.raw[anchor].strip()
         body = _sections(lines, anchor + 1, end, SHORT_SECTIONS)

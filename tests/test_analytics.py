@@ -250,8 +250,10 @@ def test_real_network_functions():
     assert sum(c["ties"] for c in counts) == len(network.collaboration_ties(g))
     for b in network.brokers(g, top=10):
         assert 0 <= b["cross_sector"] <= b["brokered"] and 0 <= b["betweenness"] <= 1
-    members = [m for c in network.communities(g) for m in c["members"]]
-    assert len(members) == len(set(members))
+    groups = network.communities(g)
+    members = [m for c in groups for m in c["member_ids"]]
+    assert len(members) == len(set(members))  # every actor in one community at most
+    assert all(len(c["members"]) == len(c["member_ids"]) == c["size"] for c in groups)
 
 
 def test_real_vr_case_spans_three_sectors():

@@ -410,7 +410,8 @@ def communities(g: nx.MultiDiGraph, *, seed: int = 0, resolution: float = 1.0,
     list of dict
         ``id`` (1, 2, ... by size), ``label`` (made from the members: the two most
         connected, how many more, and the region most of those with a region share), ``size``, ``members``
-        (names, most connected first), ``sectors`` (sector → members), ``regions``
+        (names, most connected first; two units of different municipalities may share a
+        name), ``member_ids`` (their node ids, in the same order), ``sectors`` (sector → members), ``regions``
         (region → members), ``solutions`` (titles made inside the community), ``ties``.
 
     Examples
@@ -437,6 +438,7 @@ def communities(g: nx.MultiDiGraph, *, seed: int = 0, resolution: float = 1.0,
         regions = Counter(c.nodes[n]["region"] for n in members if c.nodes[n]["region"])
         rows.append({"label": _community_label([c.nodes[n]["name"] for n in ordered], regions),
                      "size": len(members), "members": [c.nodes[n]["name"] for n in ordered],
+                     "member_ids": ordered,
                      "sectors": _in_sector_order(sectors), "regions": dict(regions.most_common()),
                      "solutions": solutions, "ties": inside.number_of_edges()})
     rows.sort(key=lambda r: (-r["size"], -r["ties"], r["label"]))

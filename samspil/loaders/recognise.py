@@ -219,6 +219,7 @@ class _Case:
         self.spread: list[SpreadMention] = []
         self.inspired: list[InspirationMention] = []
         self.owners: set[str] = set(record.nominators)
+        self.weak_owners: set[str] = set()  # owners only by a publisher line: the text may say they paid
         self.free = not record.nominators  # no INDSTILLER: owners must be read from the text
         self.parents: dict[str, str] = dict(record.nominator_parents)
         self.title_keys = {name_key(record.title), *(name_key(p) for p in re.split(r"\s+[-–]\s+|:\s+", record.title))}
@@ -521,6 +522,7 @@ def _free_text_owners(case: _Case) -> None:
     # A title may name who paid or built it ("Rapport til A.P. Møller Fonden"): only makers' kinds own.
     owners = [m for m in find_mentions(record.title, case.gazetteer) if m.kind not in ("foundation", "company")]
     paragraphs = [s.text for s in record.sections.values()]
+    header = _header_owners(paragraphs[0], case) if paragraphs else []
     for text in paragraphs if not owners else ():
         for sentence in sentences(text):
             if spread_cues(sentence):
@@ -539,12 +541,42 @@ def _free_text_owners(case: _Case) -> None:
         opening = [m for m in find_mentions(paragraphs[0], case.gazetteer)
                    if re.search(r"\b(?:I|i|hos|Hos)\s+$", paragraphs[0][: m.start])]
         owners = opening[:1]
+    case.weak_owners = {m.name for m in header} - {o.name for o in owners}
+    owners = owners + [m for m in header if m.name in case.weak_owners]
     for m in owners:
         case.owners.add(m.name)
         record.nominator_kinds.setdefault(m.name, m.kind)
         if m.part_of:
             case.owner_parents.add(m.part_of)
             record.nominator_parents.setdefault(m.name, m.part_of)
+
+
+_MONTHS = r"(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)"
+#: The publisher line of a page that tells its own news: "Haderslev Kommune, nyhed, 14. marts 2025",
+#: "AffaldPlus · 12. november 2024", "Viborg Kommune · Nyheder · ...", "Uddrag af Årsberetning 2024 · X",
+#: "Patientinformation · X", "Udarbejdet af A for B, juni 2025" (B ordered it).
+_HEADER_OWN = re.compile(rf"(?:,|·)\s*(?:nyhed(?:er)?|nyt\s+fra|projekter|pressemeddelelse|til\s+patienter)\b"
+                         rf"|(?:,|·)\s*(?:\d{{1,2}}\.\s*)?{_MONTHS}\s+\d{{4}}\s*$"
+                         rf"|^(?:Uddrag\s+af\s+)?(?:Årsberetning|Patientinformation|Nyhed)\b[^·]*·"
+                         rf"|^Fra\s+.{{2,60}}?['’]?s\s+årsberetning|^Udarbejdet\s+af\s+.+?\s+for\s+", re.IGNORECASE)
+#: Pages that publish other people's cases: the publisher is no owner.
+_HEADER_OTHERS = re.compile(r"\b(?:eksempl\w*|cases?|casesamling|inspiration\w*|katalog\w*|medlemsblad\w*|"
+                            r"nyhedsbrev\w*|lokalsektion\w*|tidende|avis)\b", re.IGNORECASE)
+
+
+def _header_owners(text: str, case: _Case) -> list[Mention]:
+    """Owners named by a page's publisher line (a short first paragraph with a date or "nyhed")."""
+    line = " ".join(text.split())
+    if len(line) > 140 or not _HEADER_OWN.search(line) or _HEADER_OTHERS.search(line):
+        return []
+    mentions = [m for m in find_mentions(line, case.gazetteer) if _is_actor(m, line, case)]
+    ordered = re.match(r"^Udarbejdet\s+af\s+.+?\s+for\s+", line, re.IGNORECASE)
+    if ordered:
+        mentions = [m for m in mentions if m.start >= ordered.end()]
+    segment = [m for m in mentions if "·" not in line[:m.start]] or mentions
+    if re.match(r"^(?:Uddrag\s+af\s+)?(?:Årsberetning|Patientinformation|Nyhed)\b[^·]*·", line, re.IGNORECASE):
+        segment = [m for m in mentions if "·" in line[:m.start]]
+    return segment[:2]
 
 
 def _joined(sentence: str, a: Mention, b: Mention) -> bool:
@@ -576,7 +608,8 @@ def _facts(case: _Case) -> CaseFacts:
     for name in sorted(best):
         f = best[name]
         f.mention = replace(f.mention, kind=kinds[name][1])
-        role = "owner" if name in case.owners else f.role
+        role = "owner" if name in case.owners and not (name in case.weak_owners and f.said and f.role == "funder") \
+            else f.role
         actors.append(ActorMention(name=name, kind=f.mention.kind, role=role, evidence=f.evidence,
                                    method=f.mention.method, part_of=f.mention.part_of, section=f.section))
     for name in sorted(case.owners - set(best)):

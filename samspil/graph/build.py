@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from samspil.graph.identity import Gazetteer, Organisation, actor_id, slugify
+from samspil.graph.identity import Gazetteer, Organisation, actor_id, bounded_slug, slugify
 from samspil.graph.model import ACTOR_KINDS, ROLE_PRIORITY, SPREAD_STATUSES, actor_labels, edge_key
 from samspil.loaders.records import ActorMention, CaseFacts, CaseRecord, SourceInfo, SpreadMention
 from samspil.loaders.text import redact_contact_details
@@ -48,7 +48,7 @@ def solution_id(record: CaseRecord) -> str:
     >>> solution_id(CaseRecord(id="x-1", number=1, title="Talentudvikling", source=SourceInfo("x", "X", "x.txt")))
     'solution-talentudvikling'
     """
-    return record.solution_id or f"solution-{slugify(record.title)}"
+    return record.solution_id or f"solution-{bounded_slug(record.title)}"
 
 
 def _clip(text: str | None) -> str:
@@ -109,7 +109,7 @@ class _Builder:
         parent_name = parent_known.name if parent_known else part_of
         node_id = actor_id(name, kind, known.code if known else None)
         if kind == "unit" and known is None and parent_name:
-            node_id = f"{node_id}--{slugify(parent_name)}"
+            node_id = f"{node_id}--{bounded_slug(parent_name)}"
         info = ACTOR_KINDS[kind]
         extra: dict[str, Any] = {}
         if known is not None and kind == "municipality":
@@ -193,7 +193,7 @@ class _Builder:
             self._role_edge(a, mention, case, solution, record.id)
         for inspiration in facts.inspired_by:
             if inspiration.kind == "solution":
-                target = self.node(f"solution-{slugify(inspiration.source)}", ("Solution",), name=inspiration.source,
+                target = self.node(f"solution-{bounded_slug(inspiration.source)}", ("Solution",), name=inspiration.source,
                                    title=inspiration.source)
             else:
                 target = self.actor(inspiration.source, inspiration.kind, parents.get(inspiration.source),
@@ -202,7 +202,7 @@ class _Builder:
                       method=inspiration.method)
         if self.include_contacts:
             for contact in record.contacts:
-                p = self.node(f"person-{slugify(contact.name)}", ("Person",), name=contact.name, title=contact.title,
+                p = self.node(f"person-{bounded_slug(contact.name)}", ("Person",), name=contact.name, title=contact.title,
                               organisation=contact.organisation, phone=contact.phone, email=contact.email)
                 self.edge(p, case, "CONTACT_FOR", record.id, evidence=contact.name, method="parsed")
 

@@ -126,8 +126,16 @@ def bounded_slug(text: str, limit: int = MAX_SLUG) -> str:
     (94, 'foreningen-foreninge', '--')
     >>> bounded_slug("Foreningen " * 100) == cut != bounded_slug("Foreningen " * 101)
     True
+
+    A name with no Latin letter or digit has no slug; it is named by a hash of itself, so two
+    such names stay two nodes:
+
+    >>> bounded_slug("北京") != bounded_slug("東京") and bounded_slug("北京").startswith("u-")
+    True
     """
     slug = slugify(text)
+    if not slug and text.strip():
+        return "u-" + hashlib.sha256(unicodedata.normalize("NFC", text.strip()).encode()).hexdigest()[:_HASH_DIGITS]
     if len(slug) <= limit:
         return slug
     digest = hashlib.sha256(slug.encode("ascii")).hexdigest()[:_HASH_DIGITS]

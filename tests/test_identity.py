@@ -37,3 +37,22 @@ def test_a_cut_slug_never_equals_a_whole_one():
     assert "--" in cut
     for text in ("a -- b", "a--b", "æ – ø", "-x-", cut):
         assert "--" not in slugify(text), text
+
+
+def test_names_with_no_latin_letter_stay_apart_in_the_graph(tmp_path):
+    from samspil.corpus import build_corpus_graph
+
+    case = tmp_path / "cases.yaml"
+    case.write_text("""format: 1
+source: {id: hostile-scripts, title: Names in other scripts}
+cases:
+  - id: scripts-1
+    title: Two foundations in other scripts
+    actors:
+      - {name: 北京基金会, kind: foundation, role: funder, evidence: "北京基金会"}
+      - {name: 東京基金会, kind: foundation, role: funder, evidence: "東京基金会"}
+      - {name: Кольдинг, kind: company, role: partner, evidence: "Кольдинг"}
+""", encoding="utf-8")
+    g = build_corpus_graph(case_files=[case], defaults=False)
+    names = sorted(d["name"] for _, d in g.nodes(data=True) if d.get("name") in ("北京基金会", "東京基金会", "Кольдинг"))
+    assert names == ["Кольдинг", "北京基金会", "東京基金会"]

@@ -107,18 +107,85 @@ _ACTING_SUBJECT = re.compile(
     r"tester|testede|vejleder|rådgiver|rådgav|producerer|koordinerer|formidler|træner|trænede|kører\s+for))\b",
     re.IGNORECASE)
 
+#: A name's own parent after it ("Center for Ungdomsforskning ved Aalborg Universitet har ..."), a
+#: parenthesis, or the colon / dash of a form's list ("Falck: kører bussen", "FOA – har bidraget med"):
+#: what stands between a subject and its verb.
+_SUBJECT_TAIL = re.compile(r"^(?:\s+(?:[Kk]ommuner|[Rr]egioner)\b)?(?:\s*\([^)]{0,80}\))?(?:\s+(?:i|på|ved|hos|under)\s+(?:[A-ZÆØÅ0-9][\wæøå&.'’-]*\s*){1,5}(?=\s|,|$))?"
+                           r"(?:\s*[:–]\s*|\s+-\s+)?")
+#: A participle that tells no part in the solution: "har fået", "har sagt", "har vist interesse".
+_IDLE_PARTICIPLES = frozenset((
+    "fået", "haft", "sagt", "udtalt", "vist", "besøgt", "spurgt", "hørt", "set", "ladet", "mistet", "oplevet",
+    "kaldt", "nævnt", "modtaget", "søgt", "ansøgt", "ønsket", "skrevet", "lovet", "forklaret", "fortalt", "meldt",
+    "kopieret", "implementeret", "indført", "overtaget", "adopteret", "besluttet", "valgt", "bedt", "efterspurgt",
+    "inviteret", "præsenteret", "lanceret", "udgivet", "offentliggjort", "anbefalet", "kritiseret", "vedtaget",
+    "afsat", "bevilget", "støttet", "finansieret", "doneret", "betalt", "sponsoreret", "medfinansieret",
+    "tabt", "vundet", "nået", "omtalt", "beskrevet", "nomineret", "indstillet", "hædret", "rost", "mødt", "glemt", "tænkt", "ment", "troet", "håbet", "undret", "mærket",
+))
+#: Present and past tense verbs that tell no part in the solution ("siger", "ligger", "hører under").
+_IDLE_VERBS = frozenset((
+    "er", "var", "siger", "sagde", "mener", "mente", "fortæller", "fortalte", "ligger", "lå", "hedder", "kender",
+    "synes", "tror", "håber", "oplever", "vurderer", "forklarer", "understreger", "peger", "udtaler", "ønsker",
+    "overvejer", "mangler", "bliver", "blev", "hører", "ejer", "fik", "får", "skriver", "skrev", "kalder",
+    "viser", "viste", "tilbyder", "tilbød", "har", "havde", "vil", "skal", "kan", "kunne", "skulle", "ville",
+    "måtte", "bør", "burde", "gør", "gjorde", "betaler", "betalte", "finansierer", "støtter", "bevilger",
+    "implementerer", "implementerede", "indfører", "indførte", "kopierer", "kopierede", "besøger", "besøgte",
+    "spørger", "spurgte", "ansøger", "søger", "modtager", "modtog", "bruger", "brugte", "anvender", "anvendte",
+    "arbejder", "arbejdede", "starter", "startede", "begynder", "begyndte", "åbner", "åbnede",
+    "udvikler", "udviklede", "driver", "drev", "valgte", "vælger", "besluttede", "beslutter", "ønskede",
+    "lancerede", "lancerer", "anbefaler", "anbefalede", "omtaler", "omtalte", "beskriver", "beskrev", "kræver",
+    "krævede", "anbefales", "lavede", "laver", "etablerede", "etablerer", "forsøgte", "undersøgte", "står", "stod",
+))
+_CLAUSE_START = re.compile(r"(?:^|[,;:–]\s*|\b(?:og|men|mens|samt|hvor|da|når|[Oo]gså)\s+)$")
+_ADVERBS = r"(?:(?:også|nu|derfor|desuden|allerede|løbende|selv|samtidig|blandt\s+andet|bl\.a\.|siden\s+\S+|i\s+\S+|fra\s+\S+)\s+)*"
+_FINITE = re.compile(rf"^\s*(?:(?:har|havde)\s+{_ADVERBS}(?P<part>[a-zæøå]{{3,}}(?:et|t))\b(?P<rest>\s+\S+)?"
+                     rf"|{_ADVERBS}(?P<verb>[a-zæøå]{{3,}}(?:er|ede|te)|lagde|tog|gav|vandt|stillede|satte)\b)")
+_INVERTED = re.compile(r"\b(?:har|havde)\s+$")
+
+
+_OWN_VERSION = re.compile(r"\b(?:sin\s+egen|sit\s+eget|sine\s+egne|inspireret\s+af|efter\s+samme\s+model|lignende)\b",
+                          re.IGNORECASE)
+
+
+def _takes_part(prefix: str, suffix: str) -> bool:
+    """Whether a name is the subject of a verb of doing something for the solution: "ZBC har
+    skræddersyet kurserne", "Falck: kører og vedligeholder bussen", "her har Naturstyrelsen hjulpet"."""
+    if _OWN_VERSION.search(suffix[:80]):
+        return False  # "Guldborgsund Kommune lavede sin egen ...": a version of its own, not a part in this one
+    if _INVERTED.search(prefix[-12:]):
+        m = re.match(rf"^\s*{_ADVERBS}([a-zæøå]{{3,}}(?:et|t))\b", suffix)
+        return bool(m) and m.group(1) not in _IDLE_PARTICIPLES
+    if not _CLAUSE_START.search(prefix[-12:]):
+        return False
+    m = _FINITE.match(suffix)
+    if not m:
+        return False
+    if m.group("part"):
+        part = m.group("part")
+        if part == "været":
+            return bool(m.group("rest")) and m.group("rest").strip() == "med"
+        return part not in _IDLE_PARTICIPLES
+    return m.group("verb") not in _IDLE_VERBS
+
+
 #: Passive and causative forms naming the maker of a solution, in a text with no nominator.
 _OWNER_BEFORE = re.compile(r"(?:(?:er|blev|bliver)\s+(?:\w+\s+){0,2}(?:udviklet|skabt|etableret|startet|drevet|drives|"
-                           r"igangsat|sat\s+i\s+gang|grundlagt|stiftet)|drives|driftes|ejes|ledes)\s+(?:\w+\s+){0,3}af\s*$"
+                           r"igangsat|sat\s+i\s+gang|grundlagt|stiftet|søsat|opstillet|oprettet|åbnet|opbygget|lanceret)|"
+                           r"drives|driftes|ejes|ledes)\s+(?:\w+\s+){0,3}af\s*$"
                            r"|^\s*Det\s+fik\s*$|\bDet\s+fik\s+$"
                            r"|(?:^|[.!?]\s+)(?:Siden|I|Fra|Efter|Allerede|Derfor|Nu)(?:\s+[^,.]{0,30}?)?\s+(?:har|gik|startede|åbnede|"
-                           r"etablerede|begyndte|lancerede|udviklede)\s+$",
+                           r"etablerede|begyndte|lancerede|udviklede)\s+$"
+                           # "Bag løsningen står X", "Projektejer er X", "er forankret i (afdelingen) X",
+                           # "Tilbuddet kommer fra X", "Det er X, der står bag", "Det gør X".
+                           r"|\bBag\s+(?:\w+\s+){1,2}står\s+$|\bProjektejer\s+er\s+$|\bforankret\s+(?:hos|i)\s+(?:afdelingen\s+|enheden\s+)?$"
+                           r"|\b(?:Tilbuddet|Løsningen|Indsatsen|Ordningen|Projektet|Initiativet|Idéen|Ideen)\s+kommer\s+fra\s+$"
+                           r"|(?:^|[.!?–]\s+)Det\s+gør\s+$",
                            re.IGNORECASE)
-_OWNER_AFTER = re.compile(r"^\s*(?:har\s+(?:nu\s+|derfor\s+|selv\s+)?(?:udviklet|skabt|etableret|startet|indført|"
+_OWNER_AFTER = re.compile(r"^\s*(?:,\s*(?:der|som)\s+(?:også\s+)?)?(?:har\s+(?:nu\s+|derfor\s+|selv\s+|i\s+fællesskab\s+|"
+                          r"siden\s+(?:\w+\s+)?\d{4}\s+)?(?:udviklet|skabt|etableret|startet|indført|tilbudt|drevet|opstillet|søsat|"
                           r"lanceret|åbnet|opbygget|gjort\s+det\s+muligt)|står\s+bag|driver|begyndte|startede|"
                           r"åbnede|etablerede|udviklede|forsøgte|ønskede|valgte|undersøgte|"
                           r"gik\s+(?:\w+\s+){0,3}sammen\s+(?:om|med)|(?:blev|er)\s+stiftet|stiftede|leder\s+projektet|"
-                          r"står\s+i\s+spidsen|er\s+projektejer|tog\s+initiativ(?:et)?|har\s+taget\s+initiativ(?:et)?)",
+                          r"står\s+i\s+spidsen|er\s+projektejer|tog\s+(?:\w+\s+){0,4}initiativ(?:et)?|har\s+taget\s+initiativ(?:et)?)",
                           re.IGNORECASE)
 
 #: The role a name gets from the section it stands in when the words around it say nothing.
@@ -276,6 +343,7 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
         if rx.search(prefix[-240:]):
             return role, True
     suffix = suffix[_LIST_REST.match(suffix).end():]
+    suffix = suffix[_SUBJECT_TAIL.match(suffix).end():]
     if _FUNDER_AFTER.match(suffix):
         return "funder", True
     if _PARTNER_AFTER.match(suffix):
@@ -288,6 +356,9 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
         return "owner", True
     if case.free and _OWNER_AFTER.match(suffix):
         return "owner", True
+    genitive = m.surface.endswith(("s", "'s", "’s")) and not m.name.endswith("s")
+    if not internal_unit and not genitive and m.name not in case.owners and _takes_part(prefix, suffix):
+        return "partner", True
     return SECTION_ROLES.get(section, "mentioned"), False
 
 

@@ -297,6 +297,9 @@ def pattern_mentions(text: str, gazetteer: Gazetteer, stops: list[Mention] | Non
             start = m.start(group) + m.group(group).find(surface)
             # A known organisation inside a pattern's match ends the name before it:
             # "Center for Demens i Københavns Kommune" is the centre, then the municipality.
+            end = start + len(surface)
+            if any(start < k.start and k.end == end and k.kind == kind for k in stops or ()):
+                continue  # "Renovatøren Marius Pedersen A/S": a descriptor before a known name of the same kind
             for k in stops or ():
                 if start < k.start < start + len(surface):
                     surface = surface[: k.start - start]

@@ -48,6 +48,8 @@ _OUTCOME = re.compile(r"\b(?:reduceret|nedbragt|faldet|faldt|steget|steg|øget|f
 _MADE_BY = re.compile(r"\b(?:i\s+samarbejde\s+med|sammen\s+med|i\s+partnerskab\s+med|finansieret\s+af|støttet\s+af|"
                       r"udviklet\s+af|bygget\s+af|leveret\s+af|evalueret\s+af)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _NEGATED = re.compile(r"\b(?:ikke|hverken|uden)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+#: "det var aldrig lykkedes uden X": a double negation says X took part.
+_NOT_NEGATED = re.compile(r"\b(?:ikke|aldrig)\b[^.;]{0,40}\buden\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 #: The rest of a list after its first item: "X, Y og Z" — a cue before X speaks of Z too.
 _LIST_TAIL = (r"(?:(?:(?!,\s*og\b)[^.;!?]){0,100}?(?:,|\bog\b|\bsamt\b|\s[–•-]\s|\(i\s+dette\s+tilfælde)\s*"
@@ -61,12 +63,16 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"bevilling|tilskud|donation|puljemidler|finansiering|bevilget)\b[^.;:!?]{0,120}?\b(?:af|fra|via)\s+"
                    r"|\b(?:hovedsponsor|sponsor)\b[^.;:!?]{0,20}?\s"
                    r"|\b\d[\d.,]*\s*(?:mio\.?|millioner|mia\.?)?\s*kr\.?\s+(?:\w+\s+){0,2}fra\s+"
-                   r"|(?:^|\s)(?:Finansiering|Finansieret\s+af|Støttet\s+af|Bevillingsgiver(?:e)?)\s*:\s*"),
-        ("owner", r"\b(?:et|er\s+et)\s+tilbud\s+fra\s+|\ben\s+del\s+af\s+|\blead\s+partner,?\s+|(?:^|\s)(?:Organisation|Ansøger|Projektejer|Indstiller|Ansvarlig\s+organisation|"
+                   r"|(?:^|\s)(?:Finansiering|Finansieret\s+af|Støttet\s+af|Bevillingsgiver(?:e)?)\s*:\s*"
+                   r"|\b(?:[Aa]nsøgning|[Ff]ondsansøgning)\s+(?:om\s+\w+\s+)?(?:til|hos)\s+"),
+        ("owner", r"\b(?:et|er\s+et)\s+tilbud\s+fra\s+|\ben\s+del\s+af\s+|\blead\s+partner,?\s+|(?:^|\s)(?:Organisation|Ansøger|Projektejer|Indstiller|Indstillet\s+af|Ansvarlig\s+organisation|"
                   r"Projektansvarlig)\s*:\s*|\b(?:ledes|drives)\s+(?:\w+\s+){0,2}af\s+"),
         ("inspiration", r"\b(?:oprindeligt?\s+udviklet\s+af|med\s+inspiration\s+fra|inspireret\s+af|"
                         r"inspirationen\s+(?:er\s+)?(?:fundet|hentet)\s+(?:i|fra|hos))\s+"),
-        ("partner", r"\b(?:samarbejde(?:r|t)?\s+(?:\w+\s+){0,2}med|sammen\s+med|i\s+partnerskab\s+med|"
+        ("partner", r"\bBlandt\s+[^.;]{0,80}?,\s*(?:der|som)\s+(?:har\s+)?(?:\w+\s+){0,2}?(?:taget\s+imod|deltaget|deltager|"
+                    r"bidraget|bidrager|hjulpet|hjælper|leveret|leverer|samarbejdet|samarbejder|været\s+med)[^.;]{0,100}?,\s*"
+                    r"(?:er|var)\s+(?:bl\.a\.\s+|blandt\s+andre\s+)?"
+                    r"|\b(?:samarbejde(?:r|t)?\s+(?:\w+\s+){0,2}med|sammen\s+med|i\s+partnerskab\s+med|"
                     r"partnerskab(?:et)?\s+(?:\w+\s+){0,2}(?:med|mellem)|samarbejde\s+mellem|"
                     r"OPI-samarbejde\s+med|bl\.a\.\s+med|udviklet\s+af|bygget\s+af|leveret\s+af|evalueret\s+af|"
                     r"evaluering(?:en)?\s+(?:\w+\s+){0,4}(?:af|fra)|beregninger\s+fra|afholdes\s+(?:\w+\s+){0,4}på|"
@@ -154,7 +160,10 @@ def _takes_part(prefix: str, suffix: str) -> bool:
     if _INVERTED.search(prefix[-12:]):
         m = re.match(rf"^\s*{_ADVERBS}([a-zæøå]{{3,}}(?:et|t))\b", suffix)
         return bool(m) and m.group(1) not in _IDLE_PARTICIPLES
-    if not _CLAUSE_START.search(prefix[-12:]):
+    relative = re.match(r"^\s*,\s*(?:der|som)\s+", suffix)
+    if relative:
+        suffix = suffix[relative.end():]  # "Lejerbo Svendborg, der har givet os adgang"
+    elif not _CLAUSE_START.search(prefix[-12:]):
         return False
     m = _FINITE.match(suffix)
     if not m:
@@ -201,7 +210,11 @@ SECTION_ROLES: dict[str, str] = {
 _SENTENCE = re.compile(r"(?<=[.!?”])\s+(?=[A-ZÆØÅ0-9”\"'’•–-])|\s+•\s+|\s+(?=\d\.\s+[A-ZÆØÅ])"
                        # dash lists of a form: "Spredning: – Assens Kommune: implementeret 2024 – Interesse fra ..."
                        r"|(?<=:)\s+[–-]\s+(?=[A-ZÆØÅ])|\s+[–-]\s+(?=[A-ZÆØÅ][^.:–]{0,60}:)"
-                       r"|\s+[–-]\s+(?=(?:Interesse|Besøg|Henvendelse)\b)")
+                       r"|\s+[–-]\s+(?=(?:Interesse|Besøg|Henvendelse)\b)"
+                       # emoji bullets of a post: "👉 Køge Kommune har ... 👉 ..."
+                       r"|\s*[\U0001F300-\U0001FAFF\u2705\u27A1\u2714]\ufe0f?\s+")
+#: An ordinal after a preposition or article ("til 15. Juni Fonden", "den 3. Maj"): no sentence ends there.
+_ORDINAL_AFTER_WORD = re.compile(r"\b(?:til|af|fra|med|for|den|det|i|på|hos|ved|om|siden|inden|efter|før)\s+\d{1,2}\.$")
 #: A full stop that ends an abbreviation or an initial, not a sentence.
 _ABBREVIATION = re.compile(r"(?:\b[A-ZÆØÅ]|\bbl\.a|\bfx|\bf\.eks|\bca|\bdvs|\bmv|\bjf|\bnr|\bpt|\bevt|\bSt|\bDr)\.$")
 
@@ -221,7 +234,8 @@ def sentences(text: str) -> list[str]:
         piece = re.sub(r"^[•–-]\s+", "", piece.strip()) if piece else ""
         if not piece:
             continue
-        if out and (_ABBREVIATION.search(out[-1]) or re.fullmatch(r"\d{1,2}\.", out[-1])):
+        if out and (_ABBREVIATION.search(out[-1]) or re.fullmatch(r"\d{1,2}\.", out[-1])
+                    or _ORDINAL_AFTER_WORD.search(out[-1])):
             out[-1] = f"{out[-1]} {piece}"
         else:
             out.append(piece)
@@ -335,10 +349,14 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
     evaluation section.
     """
     internal_unit = m.kind == "unit" and case.internal(m.name, m.part_of, m.kind)
-    if _NEGATED.search(prefix[-40:]):
+    if _NEGATED.search(prefix[-40:]) and not _NOT_NEGATED.search(prefix[-80:]):
         return "mentioned", True  # "... ikke hos Microsoft": named, and explicitly no part in it
     if case.free and _OWNER_BEFORE.search(prefix[-80:]):
+        if m.kind == "company" and case.owners - {m.name}:
+            return "partner", True  # "App'en er udviklet af Sporbar ApS": the supplier of an owner's solution
         return "owner", True
+    if case.free and _INVERTED.search(prefix[-12:]) and _OWNER_AFTER.match("har " + suffix):
+        return "owner", True  # "To år forinden havde Tranum Borgerforening taget initiativ"
     for role, rx in _ROLE_CUES:
         if rx.search(prefix[-240:]):
             return role, True
@@ -397,7 +415,8 @@ _GEOGRAPHY = re.compile(r"\b(?:kommuner|byer|steder|hospitaler|sygehuse|borgere|
 
 def _is_actor(m: Mention, sentence: str, case: _Case) -> bool:
     """Whether a find names an actor here, rather than the solution itself, a place or a common noun."""
-    if name_key(m.name) == name_key(case.record.title) or name_key(m.surface) in case.title_keys:
+    if m.method != "gazetteer" and (name_key(m.name) == name_key(case.record.title)
+                                    or name_key(m.surface) in case.title_keys):
         return False  # the solution's own name ("Tilbage Til Skole") is no organisation
     if m.kind == "region" and _GEOGRAPHY.search(sentence[: m.start]):
         return False  # "flere kommuner i Region Midtjylland": the region as geography
@@ -591,7 +610,8 @@ def _free_text_owners(case: _Case) -> None:
     else the organisation it opens in ("I Esbjerg Kommune ...")."""
     record = case.record
     # A title may name who paid or built it ("Rapport til A.P. Møller Fonden"): only makers' kinds own.
-    owners = [m for m in find_mentions(record.title, case.gazetteer) if m.kind not in ("foundation", "company")]
+    owners = [m for m in find_mentions(record.title, case.gazetteer) if m.kind not in ("foundation", "company")
+              and not _ADDRESSEE.search(record.title[: m.start]) and not _FORM_AFTER.match(record.title[m.end:])]
     paragraphs = [s.text for s in record.sections.values()]
     header = _header_owners(paragraphs[0], case) if paragraphs else []
     for text in paragraphs if not owners else ():
@@ -648,6 +668,12 @@ def _header_owners(text: str, case: _Case) -> list[Mention]:
     if re.match(r"^(?:Uddrag\s+af\s+)?(?:Årsberetning|Patientinformation|Nyhed)\b[^·]*·", line, re.IGNORECASE):
         segment = [m for m in mentions if "·" in line[:m.start]]
     return segment[:2]
+
+
+#: A title that names whom a form is sent to: "Forslag til Find & Forstør", "Ansøgning til X Fonden",
+#: "Find & Forstør – indstilling af ...": the addressee is no owner.
+_ADDRESSEE = re.compile(r"\b(?:til|hos)\s+$", re.IGNORECASE)
+_FORM_AFTER = re.compile(r"^\s*[–:-]\s*(?:indstilling|ansøgning|forslag|nominering|skema)\b", re.IGNORECASE)
 
 
 def _joined(sentence: str, a: Mention, b: Mention) -> bool:
@@ -746,6 +772,7 @@ def recognise(record: CaseRecord, *, gazetteer: Gazetteer | None = None) -> Case
     case = _Case(record, gazetteer)
     if not record.nominators:
         _free_text_owners(case)
+        _scan(case, "title", record.title)  # "Forslag til Find & Forstør": named in the title only
     for key, section in record.sections.items():
         if key not in _SKIP_SECTIONS:
             _scan(case, key, section.text)

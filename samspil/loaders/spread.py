@@ -117,6 +117,28 @@ SPREAD_CUES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("visited", r"\b(?:var|har\s+været)\s+forbi\b", "before"),
         ("visited", r"\b(?:fulgte|har\s+fulgt|(?:var|har\s+været|kom|tog)\s+(?:[\wæøå0-9]+\s+){0,5}(?:tur|besøg|studietur|"
                     r"ekskursion))\b(?=.{0,80}\bfor\s+at\s+(?:se|høre|opleve|lære))", "around"),
+        # Forms and posts: "Region Nordjylland: rundvisning i bussen", "Esbjerg Kommune: bruger kufferterne siden 2023".
+        ("visited", r":\s*(?:rundvisning|ekskursion|studietur)\b", "before"),
+        ("adopted", r":\s*(?:bruger|anvender|kører|har\s+indført|indførte|egen\s+[\wæøå-]+\s+siden)\b", "before"),
+        ("adopted", r"\bbruges\s+(?:[\wæøå]+\s+){0,2}nu\b", "before"),
+        ("adopted", r"\b(?:indførte|indfører)\b{_THE_SOLUTION}", "before"),
+        ("adopted", r"\bhar\s+siden\s+(?:[\wæøå.]+\s+){0,3}\d{4}\s+(?:haft|fået)\b", "before"),
+        ("adopted", r"(?:^|[,;]\s*)(?:Siden|I|Nu|Fra)\s+(?:[\wæøå]+\s+){0,3}?(?:bruger|anvender|tilbyder|kører)\s+(?:også\s+|nu\s+)*"
+                    r"(?=(?-i:[A-ZÆØÅ]))", "after_verb"),
+        ("adopted", r"\b(?:har|havde)\s+(?:nu\s+|også\s+|allerede\s+)*i\s+\d{4}\s+(?:implementeret|indført|udrullet|taget\s+\w+\s+i\s+brug)\b",
+         "before"),
+        ("adopted", r"\b(?:ansatte|ansætter|uddannede)\b(?=.{0,80}\befter\s+samme\s+(?:model|koncept|forløb|opskrift|metode)\b)",
+         "around"),
+        ("adopted", r"\b(?:køber|købte|har\s+købt)\s+(?:nu\s+)?(?:sin|sit|sine|deres)\s+(?:\w+\s+)?eg(?:en|et|ne)\b", "subject"),
+        ("interested", r"\b(?:fået|modtaget)\s+(?:en\s+|flere\s+)?henvendelse[r]?\b", "clause"),
+        ("interested", r"\b(?:gerne\s+vil|vil\s+gerne)\s+(?:høre|vide)\s+mere\b", "clause"),
+        ("interested", r"\bhar\s+(?:også\s+)?meldt\s+sig\b", "before"),
+        ("interested", r"\bhar\s+(?:også\s+)?søgt\s+om\b", "before"),
+        ("interested", r"\bhar\s+(?:også\s+)?spurgt\s+(?:(?-i:[A-ZÆØÅ])[\wæøå-]*\s*){1,3},?\s+om\b", "before"),
+        ("interested", r"\bønsker\s+(?:nu\s+|også\s+)*at\s+(?:afprøve|prøve|købe|låne|teste)\b", "before"),
+        ("visited", r"\bkiggede\s+forbi\b|\bhar\s+kigget\s+forbi\b", "clause"),
+        ("visited", r"\b(?:har\s+overværet|overværede)\b", "clause"),
+        ("visited", r"\b(?:var|har\s+været)\s+(?:\w+\s+)?på\s+(?:ekskursion|rundvisning)\b", "clause"),
     )
 )
 
@@ -128,7 +150,9 @@ _ANY_CUE = re.compile(r"spred|udbred|implementer|indført|indfør|i brug|bruges|
                       r"for at se|ønsker at|planlægger|tilbyder|driver|:|samme|afsæt|udgangspunkt|forbillede|version|variant|"
                       r"udgave|lillesøster|lillebror|søsterprojekt|vil|påtænker|anmodet|deltog|deltaget|for at|"
                       r"modellen|s model|installer|anlagt|anlagde|hvor|tages|tager|henvendelse|gerne|ønsker|rundvisning|"
-                      r"delegation|begyndte|retningslinjer|erfaringer", re.IGNORECASE)
+                      r"delegation|begyndte|retningslinjer|erfaringer|rundvisning|ekskursion|studietur|indførte|indfører|haft|fået|"
+                      r"ansatte|ansætter|uddannede|køber|købte|modtaget|høre mere|vide mere|meldt sig|søgt om|afprøve|"
+                      r"kiggede|kigget|overvær", re.IGNORECASE)
 _ANY_INSPIRATION = re.compile(r"inspir|udviklet af|model|forbillede|idé|bygger på|udgangspunkt|studietur|kom fra|"
                               r"hentet|lånt|kopieret fra", re.IGNORECASE)
 

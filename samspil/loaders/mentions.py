@@ -209,7 +209,9 @@ for _kind, _extra in (("association", ("klub", "selskab", "kollegi", "forening",
                                 "handicapråd", "akutteam", "dagtilbud", "sprogcent", "rygcent", "sundhedscent",
                                 "afsnit", "terapien", "plejen", "huset", "værkstedet", "ambulatorium")),
                       ("knowledge_institution", ("college", "høgskulen", "högskolan", "hochschule", "universitetet")),
-                      ("hospital", ("sjukhus",))):
+                      ("hospital", ("sjukhus", "sykehus", "sjukehus")),
+                      ("company", (" ab", " as", "asa", "gmbh", " oy", "forsyning", "fjernvarme", "vandselskab",
+                                   "varmeværk", "stadtwerke"))):
     _PATTERN_WORDS[_kind] = _PATTERN_WORDS[_kind] + _extra
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
@@ -230,6 +232,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
                                   rf"(?:{_CAPW}\s+){{1,4}}College|(?:Høgskulen|Högskolan|Hochschule|Universitetet)\s+(?:på|i|for|in)?\s*{_CAPW}(?:\s+{_CAPW}){{0,2}})\b", 1),
         ("hospital", rf"\b({_CAPW}(?:[- ]{_CAPW}){{0,3}}\s+(?:Sygehus|Hospital|Universitetshospital)|"
                      rf"{_CAPW}(?:\s+{_CAPW}){{0,2}}\s+[A-ZÆØÅ]?[\wæøå]*(?:sjukhuset|sjukhus|Sjukhuset)|"
+                     # Norwegian hospitals: "Akershus universitetssykehus", "Nordlandssykehuset"
+                     rf"{_CAPW}\s+[a-zæøå]*(?:sykehus|sjukehus)(?:et)?|[A-ZÆØÅ][\wæøå]+(?:sykehuset|sjukehuset)|"
                      rf"Regionshospitalet\s+{_CAPW}|Hospitalsenhed(?:en)?\s+{_CAPW})\b", 1),
         ("state_agency", rf"\b([A-ZÆØÅ][\wæøå-]*(?:- og [A-ZÆØÅ][\wæøå]*)?(?:styrelsen|ministeriet|direktoratet|tilsynet)|"
                          rf"Styrelsen for\s+{_NAME})\b", 1),
@@ -256,6 +260,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
         # A kind word with a proper name after it: "Forældreforeningen Lillebitte", "Boligselskabet Dragørhus".
         ("association", rf"\b([A-ZÆØÅ][\wæøå]*(?:foreningen|forening|klubben|klub|selskabet|kollegiet|lauget|laug)\s+{_CAPW}(?:\s+{_CAPW}){{0,3}}|"
                         rf"{_CAPW}(?:\s+{_CAPW}){{0,2}}\s+[A-ZÆØÅ][\wæøå]*(?:forening|foreningen|laug|lauget|klub|klubben|selskab|selskabet))\b", 1),
+        # Nordic and German legal forms, utilities: "MKB Fastighets AB", "Marstal Fjernvarme", "Stadtwerke München".
+        ("company", rf"\b((?:{_CAPW}\s+){{1,3}}(?:AB|AS|ASA|GmbH|Oy)|{_CAPW}(?:\s+{_CAPW})?\s+(?:Forsyning|Fjernvarme|Vandselskab|"
+                    rf"Varmeværk)|Stadtwerke\s+{_CAPW})(?![\w/])", 1),
         ("company", rf"\b((?:Tegnestuen|Forlaget|Rådgivningsfirmaet|Ingeniørfirmaet|Arkitektfirmaet|Vognmand|Entreprenør)\s+{_CAPW}(?:\s+{_CAPW}){{0,2}})", 1),
         ("unit", rf"\b([A-ZÆØÅ][\wæøå]*(?:værkstedet|huset|centret|centeret|skolen)\s+{_CAPW}(?:\s+{_CAPW}){{0,2}})", 1),
         # A department named "X og Y" ("Plan og Byg", "Sundhed og Omsorg"): two department words and "og".

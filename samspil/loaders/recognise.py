@@ -300,6 +300,7 @@ class _Case:
         self.spread: list[SpreadMention] = []
         self.inspired: list[InspirationMention] = []
         self.owners: set[str] = set(record.nominators)
+        self.direct_sources: set[str] = set()  # named right after an inspiration cue
         self.weak_owners: set[str] = set()  # owners only by a publisher line: the text may say they paid
         self.free = not record.nominators  # no INDSTILLER: owners must be read from the text
         self.parents: dict[str, str] = dict(record.nominator_parents)
@@ -397,7 +398,7 @@ def _scan(case: _Case, section: str, text: str) -> None:
             # "udviklet i samarbejde med MobilePay, der også har udviklet lignende tiltag": a maker named
             # right after its cue is no receiver of the solution.
             made_it = bool(_MADE_BY.search(sentence[: m.start][-60:]))
-            if m.name in spread_targets and not made_it:
+            if m.name in spread_targets and not made_it and m.name not in case.direct_sources:
                 status = spread_targets[m.name]
                 role, said = ("adopter" if status in ("adopted", "inspired") else "interested"), True
                 case.spread.append(SpreadMention(m.name, m.kind, status, _evidence(sentence),
@@ -536,6 +537,8 @@ def _inspiration(sentence: str, mentions: list[Mention], case: _Case) -> set[str
         if after:
             m = after[0]
             names.add(m.name)
+            if not re.search(r"[A-ZÆØÅ]", sentence[end:m.start]):
+                case.direct_sources.add(m.name)  # the cue names it right away: a source, not a receiver
             case.inspired.append(InspirationMention(m.name, m.kind, _evidence(sentence)))
             continue
         work = named_work_after(sentence[end:])
@@ -685,6 +688,17 @@ def _joined(sentence: str, a: Mention, b: Mention) -> bool:
 def _facts(case: _Case) -> CaseFacts:
     record = case.record
     best: dict[str, _Found] = {}
+    # "Sønderborg Forsyning" and "Sønderborg Forsyning A/S" in one text: one company, the fullest form.
+    names = {f.mention.name for f in case.found} | case.owners
+    fuller = {n: n + sfx for n in names for sfx in (" A/S", " ApS", " I/S", " P/S", " A.m.b.A.") if n + sfx in names}
+    for short, full in fuller.items():
+        if short in case.owners:
+            case.owners = (case.owners - {short}) | {full}
+            record.nominator_kinds.setdefault(full, record.nominator_kinds.get(short, "company"))
+    for f in case.found:
+        if f.mention.name in fuller:
+            f.mention = replace(f.mention, name=fuller[f.mention.name])
+    case.spread = [replace(x, to=fuller.get(x.to, x.to)) for x in case.spread]
     for f in case.found:
         current = best.get(f.mention.name)
         if current is None or f.rank() < current.rank():

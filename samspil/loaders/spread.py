@@ -154,6 +154,7 @@ _ANY_CUE = re.compile(r"spred|udbred|implementer|indført|indfør|i brug|bruges|
                       r"ansatte|ansætter|uddannede|køber|købte|modtaget|høre mere|vide mere|meldt sig|søgt om|afprøve|"
                       r"kiggede|kigget|overvær", re.IGNORECASE)
 _ANY_INSPIRATION = re.compile(r"inspir|udviklet af|model|forbillede|idé|bygger på|udgangspunkt|studietur|kom fra|"
+                              r"med hjem|hvordan|ideen|"
                               r"hentet|lånt|kopieret fra", re.IGNORECASE)
 
 #: Words that make a spread sentence about the owner's own organisation or about
@@ -177,6 +178,15 @@ INSPIRATION_CUES: tuple[re.Pattern[str], ...] = tuple(
         r"lånt|fundet)\s+(?:\w+\s+)?(?:fra|hos|i)\b",
         r"\b(?:hentet|lånt|kopieret)\s+(?:\w+\s+)?(?:fra|hos)\b",
         r"^\s*Inspiration(?:skilde)?\s*:",
+        # "Idéen er bragt med hjem fra et studiebesøg på X", "Forbilledet er X", "hun hentede idéen hos X",
+        # "Idéen opstod efter et besøg hos X", "et besøg på X, der gav idéen", "så, hvordan X bruger ...".
+        r"\b(?:bragt|taget)\s+med\s+hjem\s+fra\s+(?:(?:et|en)\s+)?(?:(?:studiebesøg|studieophold|besøg|ophold|studietur)\s+"
+        r"(?:på|hos|i)\s+)?",
+        r"\b(?:Forbilledet|Forbillede(?:t)?|Inspirationskilden)\s+(?:er|var)\s+",
+        r"\b(?:hentede|fik|fandt)\s+(?:\w+\s+)?(?:idéen|ideen|inspiration(?:en)?)\s+(?:hos|fra|i)\b",
+        r"\b(?:idéen|ideen)\s+opstod\s+(?:\w+\s+){0,4}(?:besøg|studietur|studiebesøg|ophold)\s+(?:hos|på|i)\b",
+        r"\bbesøg\s+(?:hos|på)\b(?=[^.]{0,80}\bgav\s+(?:os\s+)?(?:idéen|ideen|inspiration))",
+        r"\b(?:så|set|havde\s+set|har\s+set),?\s+hvordan\b",
     )
 )
 

@@ -516,13 +516,23 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     return _with_parents(sorted(taken + _nested(taken, gazetteer), key=lambda m: m.start), text)
 
 
+#: Parts of the country a local branch is named after: "PLO Sjælland", "3F Lolland-Falster", "SIND Sønderjylland".
+_LANDSDELE = frozenset((
+    "Sjælland", "Nordsjælland", "Sydsjælland", "Vestsjælland", "Midtsjælland", "Østsjælland", "Fyn", "Sydfyn",
+    "Nordfyn", "Jylland", "Nordjylland", "Midtjylland", "Sydjylland", "Sønderjylland", "Vestjylland", "Østjylland",
+    "Syddanmark", "Hovedstaden", "Storkøbenhavn", "Lolland-Falster", "Bornholm", "Djursland", "Himmerland",
+    "Vendsyssel", "Thy", "Salling", "Trekantområdet", "Østjylland", "Sydvestjylland",
+))
+
+
 def _with_branch(m: Mention, text: str, gazetteer: Gazetteer) -> Mention:
     """"Bedre Psykiatri Lemvig", "Ældre Sagen Holstebro": a local branch is its national organisation,
     and the town after the name belongs to the name (so the words after it speak of it)."""
     if m.kind not in ("association", "foundation", "company", "network"):
         return m
     after = re.match(r"\s+([A-ZÆØÅ][\wæøå-]+)\b", text[m.end:])
-    if after and gazetteer.municipality(after.group(1)) is not None and not re.match(r"\s+Kommune", text[m.end + after.end():]):
+    if after and (gazetteer.municipality(after.group(1)) is not None or after.group(1) in _LANDSDELE) \
+            and not re.match(r"\s+Kommune", text[m.end + after.end():]):
         return Mention(m.name, m.kind, m.start, m.end + after.end(), text[m.start:m.end + after.end()], m.method, m.part_of)
     return m
 

@@ -59,7 +59,7 @@ _LIST_TAIL = (r"(?:(?:(?!,\s*og\b)[^.;!?]){0,100}?(?:,|\bog\b|\bsamt\b|\s[–•
 _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (role, re.compile(rx + _LIST_TAIL + r"\s*$", re.IGNORECASE))
     for role, rx in (
-        ("funder", r"\b(?:finansieret|støttet|medfinansieret|sponsoreret|betalt|midler|fondsmidler|regionalfondsmidler|"
+        ("funder", r"\b(?:finansieret|støttet|støtte|medfinansieret|sponsoreret|betalt|midler|fondsmidler|regionalfondsmidler|"
                    r"bevilling|tilskud|donation|puljemidler|finansiering|bevilget)\b[^.;:!?]{0,120}?\b(?:af|fra|via)\s+"
                    r"|\b(?:hovedsponsor|sponsor)\b[^.;:!?]{0,20}?\s"
                    r"|\b\d[\d.,]*\s*(?:mio\.?|millioner|mia\.?)?\s*kr\.?\s+(?:\w+\s+){0,2}fra\s+"
@@ -77,13 +77,18 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"OPI-samarbejde\s+med|bl\.a\.\s+med|udviklet\s+af|bygget\s+af|leveret\s+af|evalueret\s+af|"
                     r"evaluering(?:en)?\s+(?:\w+\s+){0,4}(?:af|fra)|beregninger\s+fra|afholdes\s+(?:\w+\s+){0,4}på|"
                     r"partnere?:?|samarbejdspartnere?:?|deltagere:?|styregruppe(?:n)?\s+(?:\w+\s+){0,3}(?:med|består\s+af)|"
-                    r"repræsentanter\s+fra|rekrutteret\s+gennem|hjulpet\s+af|i\s+dialog\s+med|"
+                    r"repræsentanter\s+fra|rekrutteret\s+gennem|hjulpet\s+af|i\s+(?:tæt\s+|løbende\s+|nær\s+)?dialog\s+med|"
+                    r"(?:med\s+)?hjælp\s+fra|(?:^|\s)(?:Evaluering|Evaluator|Leverandør(?:er)?|Rådgiver(?:e)?)\s*:|"
+                    # a passive's agent: "tilrettelagt af", "rekrutteres og uddannes af", "bygget om af", "lånes af"
+                    r"\b(?!(?:meget|mest|flest|lidt|godt|helt|sidst|først|slet|tæt|vist|stadigt?)\s)[a-zæøå]{3,}(?:es|et|t)"
+                    r"\s+(?:og\s+[a-zæøå]{3,}(?:es|et|t)\s+)?(?:om\s+|op\s+|ud\s+|ind\s+)?af(?:\s+[a-zæøå-]+)?|"
                     r"(?:studerende|forskere|medarbejdere|eksperter|frivillige|fagfolk)\s+(?:[\wæøå-]+\s+){0,6}fra|"
                     r"(?:leveres|leveret|installeret|installeres|programmeret|designet|bygges|udvikles)\s+(?:\w+\s+){0,2}af)"
                     r"(?:\s+(?:en|et|de|den|det|både|blandt\s+andet|bl\.a\.|fx|f\.eks\.))?\s+"),
     )
 )
-_FUNDER_AFTER = re.compile(r"^\s*(?:har\s+(?:også\s+)?|som\s+har\s+)?(?:støttet|finansieret|medfinansieret|bevilget|doneret|"
+_FUNDER_AFTER = re.compile(r"^\s*(?:,\s*(?:der|som)\s+(?:har\s+)?|har\s+(?:også\s+)?|som\s+har\s+)?(?:bevilgede|donerede|"
+                           r"finansierede|støttede|gav\s+(?:\w+\s+)?[\d.,]+\s*(?:mio\.?|millioner|kr)|støttet|finansieret|medfinansieret|bevilget|doneret|"
                            r"sponsoreret|finansierer|medfinansierer|betaler\s+for|bidrager\s+med\s+[\d.,]+|"
                            r"bidraget\s+med\s+[\d.,]+|givet\s+(?:et\s+|en\s+)?(?:[\d.,]+|tilskud|støtte|bevilling|donation)|"
                            r"betalt\s+(?:for|[\d.,]+)|betalte|s?\s*(?:bevilling|donation|tilskud|støtte)\s+(?:på|af))",
@@ -143,7 +148,7 @@ _IDLE_VERBS = frozenset((
 ))
 _CLAUSE_START = re.compile(r"(?:^|[,;:–]\s*|\b(?:og|men|mens|samt|hvor|da|når|[Oo]gså)\s+)$")
 _ADVERBS = r"(?:(?:også|nu|derfor|desuden|allerede|løbende|selv|samtidig|blandt\s+andet|bl\.a\.|siden\s+\S+|i\s+\S+|fra\s+\S+)\s+)*"
-_FINITE = re.compile(rf"^\s*(?:(?:har|havde)\s+{_ADVERBS}(?P<part>[a-zæøå]{{3,}}(?:et|t))\b(?P<rest>\s+\S+)?"
+_FINITE = re.compile(rf"^\s*(?:{_ADVERBS}(?:har|havde)\s+{_ADVERBS}(?P<part>[a-zæøå]{{3,}}(?:et|t))\b(?P<rest>\s+\S+)?"
                      rf"|{_ADVERBS}(?P<verb>[a-zæøå]{{3,}}(?:er|ede|te)|lagde|tog|gav|vandt|stillede|satte)\b)")
 _INVERTED = re.compile(r"\b(?:har|havde)\s+$")
 
@@ -157,10 +162,14 @@ def _takes_part(prefix: str, suffix: str) -> bool:
     skræddersyet kurserne", "Falck: kører og vedligeholder bussen", "her har Naturstyrelsen hjulpet"."""
     if _OWN_VERSION.search(suffix[:80]):
         return False  # "Guldborgsund Kommune lavede sin egen ...": a version of its own, not a part in this one
+    if re.search(r"\bstår\s+$", prefix[-8:]) and re.match(r"^\s+for\b", suffix):
+        return True  # "rekrutteringen står Danmarks Lærerforening for"
     if _INVERTED.search(prefix[-12:]):
         m = re.match(rf"^\s*{_ADVERBS}([a-zæøå]{{3,}}(?:et|t))\b", suffix)
         return bool(m) and m.group(1) not in _IDLE_PARTICIPLES
     relative = re.match(r"^\s*,\s*(?:der|som)\s+", suffix)
+    if relative and re.search(r"\b(?:fra|hos|på|i|til|af|med)\s+[A-ZÆØÅ][^,.]{0,50}?\s(?:på|i|ved|hos)\s+$", prefix[-70:]):
+        return False  # "Idéen er hentet fra Familieambulatoriet på Rigshospitalet, som ...": a place, not a subject
     if relative:
         suffix = suffix[relative.end():]  # "Lejerbo Svendborg, der har givet os adgang"
     elif not _CLAUSE_START.search(prefix[-12:]):
@@ -178,7 +187,7 @@ def _takes_part(prefix: str, suffix: str) -> bool:
 
 #: Passive and causative forms naming the maker of a solution, in a text with no nominator.
 _OWNER_BEFORE = re.compile(r"(?:(?:er|blev|bliver)\s+(?:\w+\s+){0,2}(?:udviklet|skabt|etableret|startet|drevet|drives|"
-                           r"igangsat|sat\s+i\s+gang|grundlagt|stiftet|søsat|opstillet|oprettet|åbnet|opbygget|lanceret)|"
+                           r"igangsat|sat\s+i\s+gang|grundlagt|stiftet|søsat|opstillet|oprettet|åbnet|opbygget|lanceret|gennemført|lavet)|"
                            r"drives|driftes|ejes|ledes)\s+(?:\w+\s+){0,3}af\s*$"
                            r"|^\s*Det\s+fik\s*$|\bDet\s+fik\s+$"
                            r"|(?:^|[.!?]\s+)(?:Siden|I|Fra|Efter|Allerede|Derfor|Nu)(?:\s+[^,.]{0,30}?)?\s+(?:har|gik|startede|åbnede|"

@@ -183,25 +183,26 @@ _DEPARTMENT_WORDS = (
     "Vand", "Affald", "Genbrug", "Borgerservice", "Rådgivning", "Myndighed", "Visitation", "Hjemmepleje",
     "Pleje", "Trivsel", "Læring", "Infrastruktur", "Mobilitet", "Turisme", "Sport", "Fritidsliv", "Demokrati",
     "Strategi", "Ledelse", "Styring", "Data", "Analyse", "Jura", "Drift", "Anlæg", "Byrum", "Grønne", "Områder",
+    "Træning", "Aktivitet", "Aktiviteter", "Indkøb", "Udbud", "Pleje", "Samfund", "Kommunikation", "Arbejde",
 )
 _DEPARTMENT_WORD = "|".join(_DEPARTMENT_WORDS)
 
 #: Words each pattern needs (lower case); a sentence with none of them is not searched with it.
 _PATTERN_WORDS: dict[str, tuple[str, ...]] = {
-    "company": ("a/s", "aps", "i/s", "p/s", "ivs", "k/s", "virksomhed", "firma", "leverandør", "konsulent",
+    "company": ("a.m.b.a", "a/s", "aps", "i/s", "p/s", "ivs", "k/s", "virksomhed", "firma", "leverandør", "konsulent",
                 "selskab"),
     "foundation": ("fond",),
     "association": ("forening", "forbund", "sammenslutning", "danske", "business"),
-    "knowledge_institution": ("universitet", "university", "institut", "erhvervsakademi", "professionshøjskole",
+    "knowledge_institution": ("produktionsskole", "erhvervsskole", "handelsskole", "tekniske skole", "universitet", "university", "institut", "erhvervsakademi", "professionshøjskole",
                               "højskole"),
     "hospital": ("sygehus", "hospital", "hospitalsenhed"),
     "state_agency": ("styrelse", "ministeri", "direktorat", "tilsyn"),
-    "unit": ("center", "centret", "centeret", "afdeling", "bibliotek", "skole", "botilbud", "aktivitetscenter",
+    "unit": ("ungdomsskole", "musikskole", "billedskole", "kulturskole", "sygehusapotek", "ssp ", "center", "centret", "centeret", "afdeling", "bibliotek", "skole", "botilbud", "aktivitetscenter",
              "sundhedshus", "plejecenter", "medborger", "jobcenter", "borgerservice", "ungdomscenter", "forvaltning",
              "rådet", "udvalget", "værksted", "psykiatri", "bofællesskab", "klub", "børnehus", "vuggestue",
              "børnehave", "bosted", "værested", "kulturhus", "ungehus", "ambulatori", "klinik", "uddannelsesvejledning",
              "uu "),
-    "network": ("netværk", "fællesskab", "klynge", "cluster", "gruppen", "partnerskab"),
+    "network": ("samarbejdet", "netværk", "fællesskab", "klynge", "cluster", "gruppen", "partnerskab"),
 }
 for _kind, _extra in (("association", ("klub", "selskab", "kollegi", "forening", "laug")),
                       ("company", ("tegnestue", "forlag", "firma", "vognmand", "entreprenør")),
@@ -217,7 +218,7 @@ for _kind, _extra in (("association", ("klub", "selskab", "kollegi", "forening",
 _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
     (kind, re.compile(rx), group)
     for kind, rx, group in (
-        ("company", rf"\b((?:{_CAPW}(?:\s+&)?\s+){{0,4}}{_CAPW}\s+(?:A/S|ApS|I/S|P/S|IVS|K/S))(?![\w/])", 1),
+        ("company", rf"\b((?:{_CAPW}(?:\s+&)?\s+){{0,4}}{_CAPW}\s+(?:A/S|ApS|I/S|P/S|IVS|K/S|A\.m\.b\.A\.?))(?![\w/])", 1),
         ("company", rf"\b(?:[Ss]tart-?up[- ]virksomheden|[Vv]irksomheden|[Ff]irmaet|[Ll]everandøren|[Kk]onsulenthuset|"
                     rf"[Kk]onsulentvirksomheden|[Ii]t-virksomheden|[Ss]oftwarevirksomheden|[Ss]elskabet|"
                     rf"[Ii]t-firmaet|[Tt]ech-virksomheden|[Vv]irksomhederne)\s+({_NAME})", 1),
@@ -257,6 +258,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
         ("network", rf"\b({_CAPW}(?:\s+{_CAPW}){{0,3}}(?:-(?:netværk(?:et)?|fællesskabet|klyngen)|\s+(?:Netværk(?:et)?|Cluster))|"
                     rf"[A-ZÆØÅ][\wæøå]{{2,}}gruppen)\b", 1),
         ("network", rf"\b(?:[Pp]artnerskabet|[Nn]etværket|[Ff]ællesskabet|[Kk]lyngen)\s+({_NAME})", 1),
+        # "Hjælpemiddelsamarbejdet Djursland", "Indkøbsfællesskabet Fyn": a named cooperation of several bodies.
+        ("network", rf"\b([A-ZÆØÅ][\wæøå]+(?:samarbejdet|fællesskabet|fællesskab)\s+{_CAPW}(?:[- ]{_CAPW}){{0,2}})\b", 1),
+        # Schools of a municipality named after their town: "Stevns Ungdomsskole", "Allerød Musikskole";
+        # "SSP Aalborg"; a hospital pharmacy: "Region Sjællands Sygehusapotek".
+        ("unit", rf"\b({_CAPW}(?:[- ]{_CAPW})?\s+(?:Ungdomsskole|Musikskole|Billedskole|Kulturskole|Sygehusapotek)|SSP\s+{_CAPW}|"
+                 rf"Sygehusapoteket\s+{_CAPW})\b", 1),
+        ("knowledge_institution", rf"\b({_CAPW}(?:[- ]{_CAPW})?\s+(?:Produktionsskole|Erhvervsskole|Handelsskole|Tekniske\s+Skole))\b", 1),
         # A kind word with a proper name after it: "Forældreforeningen Lillebitte", "Boligselskabet Dragørhus".
         ("association", rf"\b([A-ZÆØÅ][\wæøå]*(?:foreningen|forening|klubben|klub|selskabet|kollegiet|lauget|laug)\s+{_CAPW}(?:\s+{_CAPW}){{0,3}}|"
                         rf"{_CAPW}(?:\s+{_CAPW}){{0,2}}\s+[A-ZÆØÅ][\wæøå]*(?:forening|foreningen|laug|lauget|klub|klubben|selskab|selskabet))\b", 1),
@@ -544,7 +552,7 @@ def _nested(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
         if m.kind != "unit":
             continue
         first_word = re.match(r"\S+\s*", m.surface)
-        skip = first_word.end() if first_word else 0
+        skip = first_word.end() if first_word and not m.surface.startswith("Region ") else 0
         for inner in gazetteer_mentions(m.surface[skip:], gazetteer):
             if inner.kind in ("municipality", "region", "hospital"):
                 out.append(Mention(inner.name, inner.kind, m.start + skip + inner.start, m.start + skip + inner.end,
@@ -552,7 +560,7 @@ def _nested(mentions: list[Mention], gazetteer: Gazetteer) -> list[Mention]:
     return out
 
 
-_PARENT_LINK = re.compile(r"^\s*(?:i|på|hos|under|ved|fra|,)\s*(?:det\s+|den\s+)?$")
+_PARENT_LINK = re.compile(r"^\s*(?:i|på|hos|under|ved|fra|,|,\s*(?:som|der)\s+(?:hører|ligger)\s+under)\s*(?:det\s+|den\s+)?$")
 
 
 def _with_parents(mentions: list[Mention], text: str) -> list[Mention]:

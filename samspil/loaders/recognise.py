@@ -65,7 +65,7 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|\b\d[\d.,]*\s*(?:mio\.?|millioner|mia\.?)?\s*kr\.?\s+(?:\w+\s+){0,2}fra\s+"
                    r"|(?:^|\s)(?:Finansiering|Finansieret\s+af|Støttet\s+af|Bevillingsgiver(?:e)?)\s*:\s*"
                    r"|\b(?:[Aa]nsøgning|[Ff]ondsansøgning)\s+(?:om\s+\w+\s+)?(?:til|hos)\s+"),
-        ("owner", r"\b(?:et|er\s+et)\s+tilbud\s+fra\s+|\ben\s+del\s+af\s+|\blead\s+partner,?\s+|(?:^|\s)(?:Organisation|Ansøger|Projektejer|Indstiller|Indstillet\s+af|Ansvarlig\s+organisation|"
+        ("owner", r"\b(?:et|er\s+et)\s+tilbud\s+fra\s+|\ben\s+del\s+af\s+|\blead\s+partner,?\s+|(?:^|\s)(?:Organisation|Ansøger|Projektejer|Indstiller|Indstillet\s+af|Ordregiver|Ansvarlig\s+organisation|"
                   r"Projektansvarlig)\s*:\s*|\b(?:ledes|drives)\s+(?:\w+\s+){0,2}af\s+"),
         ("inspiration", r"\b(?:oprindeligt?\s+udviklet\s+af|med\s+inspiration\s+fra|inspireret\s+af|"
                         r"inspirationen\s+(?:er\s+)?(?:fundet|hentet)\s+(?:i|fra|hos))\s+"),
@@ -198,6 +198,15 @@ _OWNER_BEFORE = re.compile(r"(?:(?:er|blev|bliver)\s+(?:\w+\s+){0,2}(?:udviklet|
                            r"|\b(?:Tilbuddet|Løsningen|Indsatsen|Ordningen|Projektet|Initiativet|Idéen|Ideen)\s+kommer\s+fra\s+$"
                            r"|(?:^|[.!?–]\s+)Det\s+gør\s+$",
                            re.IGNORECASE)
+#: The rest of a list after a passive's maker: "oprettet af Syddjurs og Norddjurs kommuner".
+_OWNER_BEFORE_LIST = re.compile(r"(?:(?:er|blev|bliver)\s+(?:\w+\s+){0,2}(?:udviklet|skabt|etableret|startet|drevet|igangsat|"
+                                r"grundlagt|stiftet|søsat|opstillet|oprettet|åbnet|opbygget|lanceret|gennemført|lavet)|drives|"
+                                r"ejes|ledes)\s+(?:\w+\s+){0,3}af\s+(?:(?-i:[A-ZÆØÅ])[\wæøå.&-]*\s+){1,4}?(?:(?:,|og)\s+(?:(?-i:[A-ZÆØÅ])[\wæøå.&-]*\s+){1,4}?)*(?:,|og)\s*$",
+                                re.IGNORECASE)
+#: "I Lolland Kommune har man siden 2022 tilbudt ...", "I Boligforeningen 3B besluttede vi": the topic is the maker.
+_TOPIC_OWNER = re.compile(r"^\s+(?:har|havde|besluttede|begyndte|valgte|indførte|startede|udviklede|etablerede|gik|"
+                          r"lavede|fik|satte)\s+(?:man|vi)\b")
+_TOPIC_BEFORE = re.compile(r"(?:^|[.!?]\s+|:\s+)I\s+$")
 _OWNER_AFTER = re.compile(r"^\s*(?:,\s*(?:der|som)\s+(?:også\s+)?)?(?:har\s+(?:nu\s+|derfor\s+|selv\s+|i\s+fællesskab\s+|"
                           r"siden\s+(?:\w+\s+)?\d{4}\s+)?(?:udviklet|skabt|etableret|startet|indført|tilbudt|drevet|opstillet|søsat|"
                           r"lanceret|åbnet|opbygget|gjort\s+det\s+muligt)|står\s+bag|driver|begyndte|startede|"
@@ -361,9 +370,11 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
     internal_unit = m.kind == "unit" and case.internal(m.name, m.part_of, m.kind)
     if _NEGATED.search(prefix[-40:]) and not _NOT_NEGATED.search(prefix[-80:]):
         return "mentioned", True  # "... ikke hos Microsoft": named, and explicitly no part in it
-    if case.free and _OWNER_BEFORE.search(prefix[-80:]):
+    if case.free and (_OWNER_BEFORE.search(prefix[-80:]) or _OWNER_BEFORE_LIST.search(prefix[-200:])):
         if m.kind == "company" and case.owners - {m.name}:
             return "partner", True  # "App'en er udviklet af Sporbar ApS": the supplier of an owner's solution
+        return "owner", True
+    if case.free and _TOPIC_BEFORE.search(prefix[-6:]) and _TOPIC_OWNER.match(suffix):
         return "owner", True
     if case.free and _INVERTED.search(prefix[-12:]) and _OWNER_AFTER.match("har " + suffix):
         return "owner", True  # "To år forinden havde Tranum Borgerforening taget initiativ"
@@ -380,6 +391,9 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
         return "partner", True
     if _MAKER_AFTER.match(suffix):
         return ("owner" if internal_unit else "partner"), True
+    if internal_unit and case.free and m.name not in case.owners and re.match(
+            r"^\s*(?:har\s+(?:også\s+)?været\s+med\s+til|tager\s+imod|deltager|lægger\s+lokaler|lagde\s+huse?)", suffix):
+        return "partner", True  # "Stevns Musikskole har været med til at tilpasse ruterne": a unit that collaborates
     if internal_unit:
         return "owner", True
     if case.free and _OWNER_AFTER.match(suffix):
@@ -633,6 +647,7 @@ def _free_text_owners(case: _Case) -> None:
             mentions = [m for m in find_mentions(sentence, case.gazetteer) if _is_actor(m, sentence, case)]
             makers = [m for m in mentions
                       if _OWNER_AFTER.match(sentence[m.end:][_LIST_REST.match(sentence[m.end:]).end():])
+                      or (_TOPIC_BEFORE.search(sentence[: m.start]) and _TOPIC_OWNER.match(sentence[m.end:]))
                       or _OWNER_BEFORE.search(sentence[: m.start][-80:])]
             if makers:
                 listed = [m for m in mentions if any(_joined(sentence, m, k) for k in makers)]

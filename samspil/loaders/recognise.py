@@ -360,6 +360,11 @@ class _Case:
             self.parents.setdefault(m.name, m.part_of)
 
 
+_COMMITTEE = re.compile(r"(?:udvalg(?:et)?|Byråd(?:et)?|Kommunalbestyrelse(?:n)?|Regionsråd(?:et)?)$", re.IGNORECASE)
+_INSTITUTION = re.compile(r"(?:plejecent(?:er|ret|eret)|skole(?:n)?|børnehus(?:et)?|børnehave(?:n)?|vuggestue(?:n)?|"
+                          r"bibliotek(?:et)?|dagtilbud(?:det)?)\b", re.IGNORECASE)
+
+
 def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -> tuple[str, bool]:
     """The role the words before and after a name (or, weaker, its section) give it.
 
@@ -394,6 +399,10 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
     if internal_unit and case.free and m.name not in case.owners and re.match(
             r"^\s*(?:har\s+(?:også\s+)?været\s+med\s+til|tager\s+imod|deltager|lægger\s+lokaler|lagde\s+huse?)", suffix):
         return "partner", True  # "Stevns Musikskole har været med til at tilpasse ruterne": a unit that collaborates
+    if internal_unit and _COMMITTEE.search(m.name):
+        return "mentioned", True  # "Børne- og Familieudvalget besluttede ...": a committee gives a mandate
+    if internal_unit and case.free and m.name not in case.owners and _INSTITUTION.search(m.name):
+        return "partner", False  # a school, care home or library of the owner where it happens
     if internal_unit:
         return "owner", True
     if case.free and _OWNER_AFTER.match(suffix):
@@ -637,6 +646,7 @@ def _free_text_owners(case: _Case) -> None:
     record = case.record
     # A title may name who paid or built it ("Rapport til A.P. Møller Fonden"): only makers' kinds own.
     owners = [m for m in find_mentions(record.title, case.gazetteer) if m.kind not in ("foundation", "company")
+              and _is_actor(m, record.title, case) and not _COMMITTEE.search(m.name)
               and not _ADDRESSEE.search(record.title[: m.start]) and not _FORM_AFTER.match(record.title[m.end:])]
     paragraphs = [s.text for s in record.sections.values()]
     header = _header_owners(paragraphs[0], case) if paragraphs else []
@@ -687,7 +697,7 @@ def _header_owners(text: str, case: _Case) -> list[Mention]:
     line = " ".join(text.split())
     if len(line) > 140 or not _HEADER_OWN.search(line) or _HEADER_OTHERS.search(line):
         return []
-    mentions = [m for m in find_mentions(line, case.gazetteer) if _is_actor(m, line, case)]
+    mentions = [m for m in find_mentions(line, case.gazetteer) if _is_actor(m, line, case) and not _COMMITTEE.search(m.name)]
     ordered = re.match(r"^Udarbejdet\s+af\s+.+?\s+for\s+", line, re.IGNORECASE)
     if ordered:
         mentions = [m for m in mentions if m.start >= ordered.end()]
@@ -699,7 +709,7 @@ def _header_owners(text: str, case: _Case) -> list[Mention]:
 
 #: A title that names whom a form is sent to: "Forslag til Find & Forstør", "Ansøgning til X Fonden",
 #: "Find & Forstør – indstilling af ...": the addressee is no owner.
-_ADDRESSEE = re.compile(r"\b(?:til|hos)\s+$", re.IGNORECASE)
+_ADDRESSEE = re.compile(r"\b(?:til|hos)\s+$|\b(?:nyhedsbrev|medlemsblad|magasin|blad)\s+(?:fra|for)\s+$", re.IGNORECASE)
 _FORM_AFTER = re.compile(r"^\s*[–:-]\s*(?:indstilling|ansøgning|forslag|nominering|skema)\b", re.IGNORECASE)
 
 

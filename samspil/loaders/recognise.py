@@ -80,7 +80,7 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"repræsentanter\s+fra|rekrutteret\s+gennem|hjulpet\s+af|i\s+(?:tæt\s+|løbende\s+|nær\s+)?dialog\s+med|"
                     r"(?:med\s+)?hjælp\s+fra|(?:^|\s)(?:Evaluering|Evaluator|Leverandør(?:er)?|Rådgiver(?:e)?)\s*:|"
                     # a passive's agent: "tilrettelagt af", "rekrutteres og uddannes af", "bygget om af", "lånes af"
-                    r"\b(?!(?:meget|mest|flest|lidt|godt|helt|sidst|først|slet|tæt|vist|stadigt?)\s)[a-zæøå]{3,}(?:es|et|t)"
+                    r"\b(?!(?:meget|mest|flest|lidt|godt|helt|sidst|først|slet|tæt|vist|stadigt?|ejet|ejes|omtalt|nævnt|beskrevet)\s)[a-zæøå]{3,}(?:es|et|t)"
                     r"\s+(?:og\s+[a-zæøå]{3,}(?:es|et|t)\s+)?(?:om\s+|op\s+|ud\s+|ind\s+)?af(?:\s+[a-zæøå-]+)?|"
                     r"(?:studerende|forskere|medarbejdere|eksperter|frivillige|fagfolk)\s+(?:[\wæøå-]+\s+){0,6}fra|"
                     r"(?:leveres|leveret|installeret|installeres|programmeret|designet|bygges|udvikles)\s+(?:\w+\s+){0,2}af)"
@@ -130,7 +130,7 @@ _IDLE_PARTICIPLES = frozenset((
     "kopieret", "implementeret", "indført", "overtaget", "adopteret", "besluttet", "valgt", "bedt", "efterspurgt",
     "inviteret", "præsenteret", "lanceret", "udgivet", "offentliggjort", "anbefalet", "kritiseret", "vedtaget",
     "afsat", "bevilget", "støttet", "finansieret", "doneret", "betalt", "sponsoreret", "medfinansieret",
-    "tabt", "vundet", "nået", "omtalt", "beskrevet", "nomineret", "indstillet", "hædret", "rost", "mødt", "glemt", "tænkt", "ment", "troet", "håbet", "undret", "mærket",
+    "tabt", "vundet", "nået", "vedtaget", "stoppet", "afvist", "omtalt", "beskrevet", "nomineret", "indstillet", "hædret", "rost", "mødt", "glemt", "tænkt", "ment", "troet", "håbet", "undret", "mærket",
 ))
 #: Present and past tense verbs that tell no part in the solution ("siger", "ligger", "hører under").
 _IDLE_VERBS = frozenset((
@@ -144,7 +144,8 @@ _IDLE_VERBS = frozenset((
     "arbejder", "arbejdede", "starter", "startede", "begynder", "begyndte", "åbner", "åbnede",
     "udvikler", "udviklede", "driver", "drev", "valgte", "vælger", "besluttede", "beslutter", "ønskede",
     "lancerede", "lancerer", "anbefaler", "anbefalede", "omtaler", "omtalte", "beskriver", "beskrev", "kræver",
-    "krævede", "anbefales", "lavede", "laver", "etablerede", "etablerer", "forsøgte", "undersøgte", "står", "stod",
+    "krævede", "anbefales", "lavede", "laver", "stoppede", "stopper", "droppede", "opgav", "godkendte", "godkender",
+    "vedtog", "vedtager", "afviste", "afviser", "etablerede", "etablerer", "forsøgte", "undersøgte", "står", "stod",
 ))
 _CLAUSE_START = re.compile(r"(?:^|[,;:–]\s*|\b(?:og|men|mens|samt|hvor|da|når|[Oo]gså)\s+)$")
 _ADVERBS = r"(?:(?:også|nu|derfor|desuden|allerede|løbende|selv|samtidig|blandt\s+andet|bl\.a\.|siden\s+\S+|i\s+\S+|fra\s+\S+)\s+)*"
@@ -153,7 +154,7 @@ _FINITE = re.compile(rf"^\s*(?:{_ADVERBS}(?:har|havde)\s+{_ADVERBS}(?P<part>[a-z
 _INVERTED = re.compile(r"\b(?:har|havde)\s+$")
 
 
-_OWN_VERSION = re.compile(r"\b(?:sin\s+egen|sit\s+eget|sine\s+egne|inspireret\s+af|efter\s+samme\s+model|lignende)\b",
+_OWN_VERSION = re.compile(r"\b(?:sin\s+egen|sit\s+eget|sine\s+egne|inspireret\s+af|efter\s+samme\s+model|lignende|tilsvarende)\b",
                           re.IGNORECASE)
 
 
@@ -188,7 +189,7 @@ def _takes_part(prefix: str, suffix: str) -> bool:
 #: Passive and causative forms naming the maker of a solution, in a text with no nominator.
 _OWNER_BEFORE = re.compile(r"(?:(?:er|blev|bliver)\s+(?:\w+\s+){0,2}(?:udviklet|skabt|etableret|startet|drevet|drives|"
                            r"igangsat|sat\s+i\s+gang|grundlagt|stiftet|søsat|opstillet|oprettet|åbnet|opbygget|lanceret|gennemført|lavet)|"
-                           r"drives|driftes|ejes|ledes)\s+(?:\w+\s+){0,3}af\s*$"
+                           r"drives|driftes|ejes|ledes)\s+(?:\w+\s+){0,3}af\s+(?:[a-zæøå-]+selskabet\s+|foreningen\s+|kommunen\s+)?$"
                            r"|^\s*Det\s+fik\s*$|\bDet\s+fik\s+$"
                            r"|(?:^|[.!?]\s+)(?:Siden|I|Fra|Efter|Allerede|Derfor|Nu)(?:\s+[^,.]{0,30}?)?\s+(?:har|gik|startede|åbnede|"
                            r"etablerede|begyndte|lancerede|udviklede)\s+$"
@@ -408,6 +409,10 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
     if case.free and _OWNER_AFTER.match(suffix):
         return "owner", True
     genitive = m.surface.endswith(("s", "'s", "’s")) and not m.name.endswith("s")
+    if re.match(r"^\s*(?:[a-zæøå]+\s+){1,2}ikke\b", suffix) and m.name not in case.owners:
+        return "mentioned", True  # "Brønderslev Kommune deltager ikke": explicitly no part in it
+    if _COMMITTEE.search(m.name) and m.name not in case.owners:
+        return "mentioned", False  # a committee that approves or decides gives a mandate
     if not internal_unit and not genitive and m.name not in case.owners and _takes_part(prefix, suffix):
         return "partner", True
     return SECTION_ROLES.get(section, "mentioned"), False

@@ -389,6 +389,8 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
             return role, True
     suffix = suffix[_LIST_REST.match(suffix).end():]
     suffix = suffix[_SUBJECT_TAIL.match(suffix).end():]
+    if re.match(r"^\s*(?:[a-zæøå]+\s+){1,2}ikke\b", suffix) and m.name not in case.owners:
+        return "mentioned", True  # "Brønderslev Kommune deltager ikke": explicitly no part in it
     if _FUNDER_AFTER.match(suffix):
         return "funder", True
     if _PARTNER_AFTER.match(suffix):
@@ -409,8 +411,6 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
     if case.free and _OWNER_AFTER.match(suffix):
         return "owner", True
     genitive = m.surface.endswith(("s", "'s", "’s")) and not m.name.endswith("s")
-    if re.match(r"^\s*(?:[a-zæøå]+\s+){1,2}ikke\b", suffix) and m.name not in case.owners:
-        return "mentioned", True  # "Brønderslev Kommune deltager ikke": explicitly no part in it
     if _COMMITTEE.search(m.name) and m.name not in case.owners:
         return "mentioned", False  # a committee that approves or decides gives a mandate
     if not internal_unit and not genitive and m.name not in case.owners and _takes_part(prefix, suffix):

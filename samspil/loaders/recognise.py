@@ -154,14 +154,15 @@ _FINITE = re.compile(rf"^\s*(?:{_ADVERBS}(?:har|havde)\s+{_ADVERBS}(?P<part>[a-z
 _INVERTED = re.compile(r"\b(?:har|havde)\s+$")
 
 
-_OWN_VERSION = re.compile(r"\b(?:sin\s+egen|sit\s+eget|sine\s+egne|inspireret\s+af|efter\s+samme\s+model|lignende|tilsvarende)\b",
+_OWN_VERSION = re.compile(r"\b(?:sin\s+egen|sit\s+eget|sine\s+egne|inspireret\s+af|efter\s+(?:samme|vores|deres)\s+model|"
+                          r"lignende|tilsvarende|i\s+samme\s+stil|lånt\s+(?:tanken|idéen|ideen)|som\s+skabelon|[\wæøå]*udgave)\b",
                           re.IGNORECASE)
 
 
 def _takes_part(prefix: str, suffix: str) -> bool:
     """Whether a name is the subject of a verb of doing something for the solution: "ZBC har
     skræddersyet kurserne", "Falck: kører og vedligeholder bussen", "her har Naturstyrelsen hjulpet"."""
-    if _OWN_VERSION.search(suffix[:80]):
+    if _OWN_VERSION.search(suffix[:150]):
         return False  # "Guldborgsund Kommune lavede sin egen ...": a version of its own, not a part in this one
     if re.search(r"\bstår\s+$", prefix[-8:]) and re.match(r"^\s+for\b", suffix):
         return True  # "rekrutteringen står Danmarks Lærerforening for"
@@ -506,13 +507,13 @@ def _spread_targets(sentence: str, mentions: list[Mention], cues: Iterable, case
         elif cue.where == "clause":
             # "... medarbejdere fra Odder Kommune mentorerne en hel dag for at se ...": the nearest name
             # before the cue within its clause.
-            clause_start = max([0] + [m.end() for m in re.finditer(r",\s*(?:og|men)\b|;", sentence[: cue.start])])
+            clause_start = max([0] + [m.end() for m in re.finditer(r",\s*(?:og|men)\b|;|\s–\s", sentence[: cue.start])])
             before = [m for m in mentions if clause_start <= m.start and m.end <= cue.start]
             candidates = _same_list(list(reversed(before)), sentence, backwards=True)
         elif cue.where == "subject":
             # "Greve Kommune har startet et lignende hold, inspireret af projektet": the subject of the
             # cue's clause.
-            clause_start = max([0] + [m.end() for m in re.finditer(r",\s*(?:og|men)\b|;", sentence[: cue.start])])
+            clause_start = max([0] + [m.end() for m in re.finditer(r",\s*(?:og|men)\b|;|\s–\s", sentence[: cue.start])])
             candidates = _same_list([m for m in mentions if clause_start <= m.start < min(cue.start, clause_start + 80)],
                                     sentence)
         else:

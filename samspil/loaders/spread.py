@@ -137,6 +137,10 @@ SPREAD_CUES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("interested", r"\bhar\s+(?:også\s+)?spurgt\s+(?:(?-i:[A-ZÆØÅ])[\wæøå-]*\s*){1,3},?\s+om\b", "before"),
         ("interested", r"\bønsker\s+(?:nu\s+|også\s+)*at\s+(?:afprøve|prøve|købe|låne|teste)\b", "before"),
         ("visited", r"\bkiggede\s+forbi\b|\bhar\s+kigget\s+forbi\b", "clause"),
+        ("adopted", r"\befter\s+(?:vores|deres)\s+model\b", "subject"),
+        ("inspired", r"\bsom\s+skabelon\b", "subject"),
+        ("inspired", r"\bhar\s+(?:også\s+)?lånt\s+(?:tanken|idéen|ideen|konceptet|modellen)\b", "before"),
+        ("inspired", r"\bi\s+samme\s+stil\b|\b(?:mindre|lille|ny)\s+(?:udgave|version|variant)\b|\b[\wæøå]{3,}udgave\b", "subject"),
         ("visited", r"\b(?:har\s+overværet|overværede)\b", "clause"),
         ("visited", r"\b(?:var|har\s+været)\s+(?:\w+\s+)?på\s+(?:ekskursion|rundvisning)\b", "clause"),
     )
@@ -152,7 +156,7 @@ _ANY_CUE = re.compile(r"spred|udbred|implementer|indført|indfør|i brug|bruges|
                       r"modellen|s model|installer|anlagt|anlagde|hvor|tages|tager|henvendelse|gerne|ønsker|rundvisning|"
                       r"delegation|begyndte|retningslinjer|erfaringer|rundvisning|ekskursion|studietur|indførte|indfører|haft|fået|"
                       r"ansatte|ansætter|uddannede|køber|købte|modtaget|høre mere|vide mere|meldt sig|søgt om|afprøve|"
-                      r"kiggede|kigget|overvær", re.IGNORECASE)
+                      r"kiggede|kigget|overvær|model|skabelon|lånt|stil|udgave|version|variant", re.IGNORECASE)
 _ANY_INSPIRATION = re.compile(r"inspir|udviklet af|model|forbillede|idé|bygger på|udgangspunkt|studietur|kom fra|"
                               r"med hjem|hvordan|ideen|"
                               r"hentet|lånt|kopieret fra", re.IGNORECASE)

@@ -60,6 +60,13 @@ _AGENT_VERBS = (r"(?:har|havde|er|var|vil|skal|kan|tilbyder|tilbød|indførte|in
                 r"implementerer|implementerede|driver|gennemførte|afprøver|afprøvede)")
 
 
+#: Products and platforms whose names begin with a company's: "Microsoft Teams".
+_PRODUCTS = tuple(sorted((w for w in NOT_ORGANISATIONS if " " in w), key=len, reverse=True))
+#: "EU-Tidende", "EU-udbud", "KL-topmødet" name no actor of the case.
+_HYPHEN_NOT_ACTOR = frozenset(("tidende", "udbud", "udbuddet", "udbudsreglerne", "reglerne", "regler", "direktiv",
+                               "direktivet", "landene", "lande", "borgere", "retten", "domstolen", "lovgivningen"))
+
+
 @dataclass(frozen=True)
 class Mention:
     """One organisation named at one place in a text."""
@@ -159,10 +166,14 @@ def _gazetteer_hit(text: str, tokens: list[tuple[int, int, str]], i: int, index:
             continue
         if n == 1 and surface.lower() in NOT_ORGANISATIONS:
             continue
+        if any(text[start:].lower().startswith(p) and len(p) > len(surface) for p in _PRODUCTS):
+            return None, n  # "Microsoft Teams": a product that starts with a company's name
         return Mention(entry.org.name, entry.org.kind, start, end, surface, "gazetteer", entry.org.parent), n
     if "-" in word:
         # "EU-midler", "KL-netværket": an exact short name before a hyphen.
-        head = word.split("-", 1)[0]
+        head, tail = word.split("-", 1)
+        if tail.lower() in _HYPHEN_NOT_ACTOR:
+            return None, 1  # "EU-Tidende", "EU-udbud": a publication or a procedure, not the organisation
         entry = index.get(name_key(head))
         if entry is not None and entry.exact and head in (entry.org.name, *entry.org.aliases):
             start = tokens[i][0]
@@ -211,7 +222,7 @@ for _kind, _extra in (("association", ("klub", "selskab", "kollegi", "forening",
                                 "afsnit", "terapien", "plejen", "huset", "værkstedet", "ambulatorium")),
                       ("knowledge_institution", ("college", "høgskulen", "högskolan", "hochschule", "universitetet")),
                       ("hospital", ("sjukhus", "sykehus", "sjukehus")),
-                      ("company", (" ab", " as", "asa", "gmbh", " oy", "forsyning", "fjernvarme", "vandselskab",
+                      ("company", (" ab", " as", "asa", "gmbh", " oy", " vand", "forsyning", "fjernvarme", "vandselskab",
                                    "varmeværk", "stadtwerke"))):
     _PATTERN_WORDS[_kind] = _PATTERN_WORDS[_kind] + _extra
 
@@ -219,6 +230,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
     (kind, re.compile(rx), group)
     for kind, rx, group in (
         ("company", rf"\b((?:{_CAPW}(?:\s+&)?\s+){{0,4}}{_CAPW}\s+(?:A/S|ApS|I/S|P/S|IVS|K/S|A\.m\.b\.A\.?))(?![\w/])", 1),
+        ("company", rf"\b({_CAPW}(?:\s+{_CAPW})?\s+(?:Forsyning|Fjernvarme|Vandselskab|Varmeværk|Vand))(?![\w/])", 1),
         ("company", rf"\b(?:[Ss]tart-?up[- ]virksomheden|[Vv]irksomheden|[Ff]irmaet|[Ll]everandøren|[Kk]onsulenthuset|"
                     rf"[Kk]onsulentvirksomheden|[Ii]t-virksomheden|[Ss]oftwarevirksomheden|[Ss]elskabet|"
                     rf"[Ii]t-firmaet|[Tt]ech-virksomheden|[Vv]irksomhederne)\s+({_NAME})", 1),
@@ -266,8 +278,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
                  rf"Sygehusapoteket\s+{_CAPW})\b", 1),
         ("knowledge_institution", rf"\b({_CAPW}(?:[- ]{_CAPW})?\s+(?:Produktionsskole|Erhvervsskole|Handelsskole|Tekniske\s+Skole))\b", 1),
         # A kind word with a proper name after it: "Forældreforeningen Lillebitte", "Boligselskabet Dragørhus".
-        ("association", rf"\b([A-ZÆØÅ][\wæøå]*(?:foreningen|forening|klubben|klub|selskabet|kollegiet|lauget|laug)\s+{_CAPW}(?:\s+{_CAPW}){{0,3}}|"
-                        rf"{_CAPW}(?:\s+{_CAPW}){{0,2}}\s+[A-ZÆØÅ][\wæøå]*(?:forening|foreningen|laug|lauget|klub|klubben|selskab|selskabet))\b", 1),
+        ("association", rf"\b([A-ZÆØÅ][\wæøå]*(?:foreningen|forening|klubben|klub|selskabet|kollegiet|lauget|laug)\s+{_CAPW}(?:\s+{_CAPW}){{0,3}})\b", 1),
+        ("association", rf"\b({_CAPW}(?:\s+{_CAPW}){{0,2}}\s+[A-ZÆØÅ][\wæøå]*(?:forening|foreningen|laug|lauget|klub|klubben|selskab|selskabet))\b", 1),
         # Nordic and German legal forms, utilities: "MKB Fastighets AB", "Marstal Fjernvarme", "Stadtwerke München".
         ("company", rf"\b((?:{_CAPW}\s+){{1,3}}(?:AB|AS|ASA|GmbH|Oy)|{_CAPW}(?:\s+{_CAPW})?\s+(?:Forsyning|Fjernvarme|Vandselskab|"
                     rf"Varmeværk)|Stadtwerke\s+{_CAPW})(?![\w/])", 1),
@@ -331,7 +343,7 @@ def pattern_mentions(text: str, gazetteer: Gazetteer, stops: list[Mention] | Non
 _LEADING_NOISE = frozenset(w.lower() for w in (
     "Det", "Der", "Den", "De", "Vi", "Man", "Med", "Fra", "Til", "Efter", "Inden", "Under", "Over", "Ved", "Nu",
     "Her", "Som", "Og", "Men", "For", "Fx", "Både", "Også", "Derfor", "Desuden", "Derudover", "Samtidig", "Hos",
-    "Hvor", "Når", "Da", "Hvis", "Sådan", "Også", "Blandt", "Mellem", "Via", "Gennem",
+    "Hvor", "Når", "Da", "Hvis", "Sådan", "Også", "Blandt", "Mellem", "Via", "Gennem", "I", "På",
 ))
 
 

@@ -446,7 +446,7 @@ def _scan(case: _Case, section: str, text: str) -> None:
             case.add(m, role, _evidence(sentence), section, said)
 
 
-_PAYMENT = re.compile(r"\b(?:betale[rs]?|betaling|betalt|betalte)\s+(?:\w+\s+){0,2}(?:med|via|gennem)\s+$", re.IGNORECASE)
+_PAYMENT = re.compile(r"\b(?:betale[rs]?|betaling|betalt|betalte)\s+(?:[\wæøå.,]+\s+){0,6}(?:med|via|gennem)\s+$", re.IGNORECASE)
 _GEOGRAPHY = re.compile(r"\b(?:kommuner|byer|steder|hospitaler|sygehuse|borgere|jobcentre|skoler|plejecentre|biblioteker|"
                         r"institutioner|virksomheder|foreninger|landsbyer|resten\s+af|hele)\s+(?:(?:i|fra)\s+)?$",
                         re.IGNORECASE)

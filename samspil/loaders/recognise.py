@@ -84,7 +84,9 @@ _ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"\s+(?:og\s+[a-zæøå]{3,}(?:es|et|t)\s+)?(?:om\s+|op\s+|ud\s+|ind\s+)?af(?:\s+[a-zæøå-]+)?|"
                     r"(?:studerende|forskere|medarbejdere|eksperter|frivillige|fagfolk)\s+(?:[\wæøå-]+\s+){0,6}fra|"
                     r"(?:leveres|leveret|installeret|installeres|programmeret|designet|bygges|udvikles)\s+(?:\w+\s+){0,2}af)"
-                    r"(?:\s+(?:en|et|de|den|det|både|blandt\s+andet|bl\.a\.|fx|f\.eks\.))?\s+"),
+                    r"(?:\s+(?:en|et|de|den|det|både|blandt\s+andet|bl\.a\.|fx|f\.eks\.))?\s+"
+                    # a describing word or two before the name: "den sønderjyske virksomhed X", "sundhedsplejen i X"
+                    r"(?:(?-i:[a-zæøå][\wæøå-]*)\s+){0,3}?"),
     )
 )
 _FUNDER_AFTER = re.compile(r"^\s*(?:,\s*(?:der|som)\s+(?:har\s+)?|har\s+(?:også\s+)?|som\s+har\s+)?(?:bevilgede|donerede|"

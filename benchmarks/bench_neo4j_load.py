@@ -59,16 +59,24 @@ def sub_graph(g, cases: int):
     return h
 
 
+def _single_row(query: str) -> str:
+    """The batched statement for one row: ``UNWIND $rows AS row`` → ``WITH $row AS row``."""
+    head = "UNWIND $rows AS row\n"
+    if not query.startswith(head):
+        raise AssertionError(f"the project's statement no longer starts with {head!r}: {query!r}")
+    return "WITH $row AS row\n" + query[len(head):]
+
+
 def naive_load(driver, g, budget_s: float) -> dict:
     """One MERGE statement in its own transaction per node and per relationship."""
     from samspil.drivers.load import _edge_query, _node_query, _prepare_edges, _prepare_nodes
 
     node_groups, keys = _prepare_nodes(g)
     edge_groups, _ = _prepare_edges(g, keys)
-    node_rows = [(_node_query(labels).replace("UNWIND $rows AS row\n", ""), row)
-                 for labels, rows in sorted(node_groups.items()) for row in rows]
-    edge_rows = [(_edge_query(*group).replace("UNWIND $rows AS row\n", ""), row)
-                 for group, rows in sorted(edge_groups.items()) for row in rows]
+    # The project's statements with one row as a parameter instead of a list to UNWIND
+    # ($row is a parameter: it must be bound to the variable the statement uses, row).
+    node_rows = [(_single_row(_node_query(labels)), row) for labels, rows in sorted(node_groups.items()) for row in rows]
+    edge_rows = [(_single_row(_edge_query(*group)), row) for group, rows in sorted(edge_groups.items()) for row in rows]
     for label in sorted({label for labels in node_groups for label in labels}):
         driver.ensure_unique_id(label)
     done_nodes = done_edges = 0

@@ -20,6 +20,7 @@ CANDIDATES_BUDGET_S seconds (600; env SAMSPIL_BENCH_CANDIDATES_BUDGET_S), report
 "did not finish" then.
 
 Usage: benchmarks/bench_analytics.py [N ...]       (default: 10000 100000)
+       benchmarks/bench_analytics.py --candidates [N ...]   (only rank_candidates)
 """
 
 from __future__ import annotations
@@ -145,7 +146,8 @@ def networkx_betweenness_timed(c) -> tuple[dict | None, float, bool]:
     return values, seconds, False
 
 
-def run_size(n: int, backends: list[str], rows: list[dict], checks: list[dict]) -> None:
+def run_size(n: int, backends: list[str], rows: list[dict], checks: list[dict], *,
+             candidates_only: bool = False) -> None:
     import igraph as ig
     import networkx as nx
 
@@ -160,7 +162,10 @@ def run_size(n: int, backends: list[str], rows: list[dict], checks: list[dict]) 
     def row(step: str, backend: str, seconds: float, note: str = "") -> None:
         rows.append({"cases": n, "step": step, "backend": backend, "seconds": seconds, "note": note,
                      "load": load_note()})
-        print(f"#   {step} [{backend}]: {seconds:.2f} s {note}", flush=True)
+        print(f"#   {step} [{backend}]: {seconds:.2f} s {note} ({load_note()})", flush=True)
+
+    if candidates_only:
+        return run_candidates(g, pairs, row)
 
     c, s = clock(network.collaboration_graph, g)
     row("projection (collaboration_graph)", "networkx", s, f"{c.number_of_nodes():,} actors, {c.number_of_edges():,} ties")
@@ -202,6 +207,12 @@ def run_size(n: int, backends: list[str], rows: list[dict], checks: list[dict]) 
                                    f"{multilevel.modularity:.3f}",
                    "top": f"NMI {ig.compare_communities(membership, multilevel.membership, method='nmi'):.3f}"})
 
+    run_candidates(g, pairs, row)
+
+
+def run_candidates(g, pairs, row) -> None:
+    from samspil.queries import candidates
+
     records = {r.id: r for r, _ in pairs} if pairs else {}
     ranked, s = budgeted(candidates.rank_candidates, g, records=records)
     if ranked is None:
@@ -213,8 +224,17 @@ def run_size(n: int, backends: list[str], rows: list[dict], checks: list[dict]) 
 
 
 def main(argv: list[str]) -> None:
-    sizes = [int(a) for a in argv] or [10_000, 100_000]
+    candidates_only = "--candidates" in argv
+    sizes = [int(a) for a in argv if a.isdigit()] or [10_000, 100_000]
     print_machine("analytics")
+    if candidates_only:
+        cand_rows: list[dict] = []
+        for n in sizes:
+            run_size(n, [], cand_rows, [], candidates_only=True)
+        print()
+        table(cand_rows, [("cases", "cases", ","), ("step", "step", ""), ("seconds", "seconds", ",.2f"), ("note", "note", ""),
+                     ("load", "load avg", "")])
+        return
     backends = register_backends()
     rows: list[dict] = []
     checks: list[dict] = []

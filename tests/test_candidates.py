@@ -156,3 +156,62 @@ def test_command():
     assert result.exit_code == 2 and "unknown score component" in result.output
     result = runner.invoke(main, ["candidates", "--region", "Skåne"])
     assert result.exit_code == 2 and "unknown region" in result.output
+
+
+# -- the fast paths give what the slow ones gave -----------------------------------------------
+
+def _spread_graph_with_a_hub():
+    """The toy graph plus cases whose solutions share one maker without a region of its own,
+    and spread among them: the shape that made ranking quadratic."""
+    g = toy_graph()
+    g.add_node("hub", labels=["Actor"], name="Landsforening", kind="association", sector="civil")
+    for i in range(6):
+        case, sol = f"hub-{i:02d}", f"solution-hub-{i}"
+        g.add_node(case, labels=["Case"], name=f"Hub {i}", source="toy", number=100 + i, year=2015 + i)
+        g.add_node(sol, labels=["Solution"], name=f"Hub {i}", year=2015 + i)
+        g.add_edge(case, sol, type="DESCRIBES")
+        g.add_edge("hub", sol, type="OWNS", case=case, evidence="")
+        if i:
+            g.add_edge(sol, f"solution-hub-{i - 1}", type="INSPIRED_BY", case=case, evidence="")
+    return g
+
+
+@pytest.mark.parametrize("make", [toy_graph, _spread_graph_with_a_hub, shared_default_graph])
+def test_ranking_rows_are_the_registers(make):
+    from samspil.queries.candidates import _register_rows
+    from samspil.queries.register import case_register, records_for
+
+    g = make()
+    texts = records_for(g, toy_records() if make is not shared_default_graph else None)
+    keys = ("id", "title", "prize", "year", "themes", "regions", "has_contact")
+    expected = sorted(({k: r[k] for k in keys} for r in case_register(g, records=texts)), key=lambda r: r["id"])
+    assert sorted(_register_rows(g, texts), key=lambda r: r["id"]) == expected
+    region = "Region Syddanmark"
+    assert sorted(r["id"] for r in _register_rows(g, texts, region=region)) == \
+        [r["id"] for r in expected if region in r["regions"]]
+
+
+@pytest.mark.parametrize("make", [toy_graph, _spread_graph_with_a_hub, shared_default_graph])
+def test_indexed_spread_is_the_scanned_spread(make):
+    from samspil.queries.analytics.spread import reach, spread_paths, spread_steps, steps_by_solution, uptake
+
+    g = make()
+    steps = spread_steps(g)
+    index = steps_by_solution(steps)
+    assert spread_paths(g, steps=steps, index=index) == spread_paths(g)
+    solutions = sorted(n for n, d in g.nodes(data=True) if "Solution" in d.get("labels", ()))
+    for sol in solutions:
+        assert spread_paths(g, sol, steps=steps, index=index) == spread_paths(g, sol)
+        r, u = reach(g, sol), uptake(g, sol, steps=steps, index=index)
+        assert (u["adopters"], u["interested"]) == (r["adopters"], r["interested"])
+        assert reach(g, sol, steps=steps, index=index) == r
+    with pytest.raises(ValueError):
+        spread_paths(g, index=index)
+
+
+def test_ranking_a_graph_with_a_hub_and_variants():
+    g = _spread_graph_with_a_hub()
+    ranked = {c["id"]: c for c in rank_candidates(g, records={})}
+    # Every later hub solution is a variant of the one before, made by the same owner: no new adopter.
+    assert ranked["hub-00"]["why"]["spread"] == "no spread recorded"
+    assert ranked["hub-03"]["regions"] == []

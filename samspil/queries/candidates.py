@@ -43,9 +43,9 @@ from samspil.errors import SamspilError
 from samspil.loaders.recognise import documented_effect
 from samspil.loaders.records import CaseRecord
 from samspil.loaders.themes import resolve_theme
-from samspil.queries.analytics._graph import makers, resolve_region, solution_of
-from samspil.queries.analytics.spread import reach, spread_steps
-from samspil.queries.register import Records, case_register, records_for
+from samspil.queries.analytics._graph import makers, region_of, resolve_region, solution_of
+from samspil.queries.analytics.spread import spread_steps, steps_by_solution, uptake
+from samspil.queries.register import Records, case_themes, records_for
 
 #: Weights of the components: documented effect counts most, a contact least.
 DEFAULT_WEIGHTS: dict[str, float] = {"effect": 3.0, "collaboration": 2.0, "spread": 2.0, "capacity": 1.5,
@@ -128,7 +128,8 @@ def _checked(weights: Mapping[str, Any]) -> dict[str, float]:
 
 def candidate_components(g: nx.MultiDiGraph, case: str, *, record: CaseRecord | None = None,
                          newest_year: int | None = None, has_contact: bool | None = None,
-                         steps: list[dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
+                         steps: list[dict[str, Any]] | None = None, index: dict[str, list[int]] | None = None,
+                         uptakes: dict[str, dict[str, Any]] | None = None) -> dict[str, dict[str, Any]]:
     """The six score components of one case, each with its value and the words that explain it.
 
     Parameters
@@ -145,6 +146,11 @@ def candidate_components(g: nx.MultiDiGraph, case: str, *, record: CaseRecord | 
         Whether a contact is named; from ``record`` or a CONTACT_FOR edge when None.
     steps : list of dict, optional
         :func:`samspil.queries.analytics.spread.spread_steps` of ``g``, when at hand.
+    index : dict, optional
+        :func:`samspil.queries.analytics.spread.steps_by_solution` of ``steps``, when at hand.
+    uptakes : dict, optional
+        Solution id → its :func:`samspil.queries.analytics.spread.uptake`; filled in as
+        solutions are met, so cases of one solution share it.
 
     Returns
     -------
@@ -163,12 +169,12 @@ def candidate_components(g: nx.MultiDiGraph, case: str, *, record: CaseRecord | 
     parts: dict[str, dict[str, Any]] = {}
 
     # effect
-    evidence = documented_effect(record)[1] if record is not None else None
     if sol.get("documented_effect"):
+        evidence = documented_effect(record)[1] if record is not None else None
         parts["effect"] = {"value": 1.0, "why": f"effect in figures: “{_clip(evidence)}”" if evidence
                            else "effect documented in figures"}
-    elif record is not None and (m := _EVALUATED.search(record.text())):
-        parts["effect"] = {"value": 0.5, "why": f"effect reported without figures: “{_clip(_sentence(record, m))}”"}
+    elif record is not None and (m := _EVALUATED.search(full := record.text())):
+        parts["effect"] = {"value": 0.5, "why": f"effect reported without figures: “{_clip(_sentence(full, m))}”"}
     else:
         parts["effect"] = {"value": 0.0, "why": "no documented effect"}
 
@@ -182,7 +188,14 @@ def candidate_components(g: nx.MultiDiGraph, case: str, *, record: CaseRecord | 
         f"{len(made)} maker{'s' if len(made) != 1 else ''}") if made else "no makers known"}
 
     # spread so far, and capacity/potential
-    r = reach(g, solution, steps=steps) if solution else {"adopters": [], "interested": {}}
+    if not solution:
+        r: dict[str, Any] = {"adopters": [], "interested": {}}
+    elif uptakes is not None and solution in uptakes:
+        r = uptakes[solution]
+    else:
+        r = uptake(g, solution, steps=steps, index=index)
+        if uptakes is not None:
+            uptakes[solution] = r
     n = len(r["adopters"])
     parts["spread"] = {"value": round(min(n / 3, 1.0), 4),
                        "why": f"adopted by {n}: {', '.join(r['adopters'][:3])}{' …' if n > 3 else ''}" if n
@@ -225,8 +238,8 @@ def _clip(text: str | None, limit: int = 70) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _sentence(record: CaseRecord, match: re.Match[str]) -> str:
-    text = record.text()
+def _sentence(text: str, match: re.Match[str]) -> str:
+    """The sentence of ``text`` that ``match`` is in."""
     start = max(text.rfind(".", 0, match.start()) + 1, 0)
     end = text.find(".", match.end())
     return text[start: end + 1 if end >= 0 else len(text)].strip()
@@ -280,20 +293,22 @@ def rank_candidates(g: nx.MultiDiGraph, *, theme: str | None = None, region: str
     if total <= 0:
         raise SamspilError("at least one weight must be above 0")
     texts = records_for(g, records)
-    rows = case_register(g, records=texts)
-    if theme:
-        slug = resolve_theme(theme)
+    slug = resolve_theme(theme) if theme else None
+    region_name = resolve_region(region) if region else None
+    rows = _register_rows(g, texts, region=region_name)
+    if slug:
         rows = [r for r in rows if slug in r["themes"]]
-    if region:
-        region_name = resolve_region(region)
-        rows = [r for r in rows if region_name in r["regions"]]
     newest = max((d["year"] for _, d in g.nodes(data=True) if "Case" in d.get("labels", ()) and d.get("year")),
                  default=None)
+    # The spread steps of the whole graph, once, and where each solution's are: a case's
+    # reach is then a lookup, not a pass over every step (which made ranking quadratic).
     steps = spread_steps(g)
+    index = steps_by_solution(steps)
+    uptakes: dict[str, dict[str, Any]] = {}
     ranked = []
     for row in rows:
         parts = candidate_components(g, row["id"], record=texts.get(row["id"]), newest_year=newest,
-                                     has_contact=row["has_contact"], steps=steps)
+                                     has_contact=row["has_contact"], steps=steps, index=index, uptakes=uptakes)
         points = {k: round(100 * w[k] * parts[k]["value"] / total, 1) for k in COMPONENTS}
         ranked.append({"id": row["id"], "title": row["title"], "score": round(sum(points.values()), 1),
                        "components": {k: parts[k]["value"] for k in COMPONENTS}, "points": points,
@@ -305,6 +320,44 @@ def rank_candidates(g: nx.MultiDiGraph, *, theme: str | None = None, region: str
         c["rank"] = i
     ranked = [{"rank": c.pop("rank"), **c} for c in ranked]
     return ranked[:top] if top else ranked
+
+
+def _register_rows(g: nx.MultiDiGraph, texts: Mapping[str, CaseRecord], *,
+                   region: str | None = None) -> list[dict[str, Any]]:
+    """The fields of :func:`samspil.queries.register.case_register` that ranking uses (``id``,
+    ``title``, ``prize``, ``year``, ``themes``, ``regions``, ``has_contact``), the same values,
+    for the cases with a maker or nominator in ``region`` (all when None).
+
+    Built here rather than taken from ``case_register`` because the register works out
+    each actor's region again for every case it is in: an actor without a region of its
+    own (a company, a national organisation) is traced through all its edges each time,
+    and such an actor is in thousands of cases of a large graph. Here each actor's region
+    is worked out once, and themes are tagged only for the cases the region keeps
+    (tests/test_candidates.py checks the rows against the register's).
+    """
+    regions: dict[str, str | None] = {}
+
+    def region_of_actor(actor: str) -> str | None:
+        if actor not in regions:
+            regions[actor] = region_of(g, actor)
+        return regions[actor]
+
+    rows = []
+    for case, data in g.nodes(data=True):
+        if "Case" not in data.get("labels", ()):
+            continue
+        solution = solution_of(g, case)
+        made = list(makers(g, solution)) if solution else []
+        nominators = [u for u, _, d in g.in_edges(case, data=True) if d["type"] == "NOMINATED"]
+        in_regions = sorted({r for a in made + nominators if (r := region_of_actor(a))})
+        if region is not None and region not in in_regions:
+            continue
+        record = texts.get(case)
+        contact = bool(record and record.contacts) or any(
+            d["type"] == "CONTACT_FOR" for _, _, d in g.in_edges(case, data=True))
+        rows.append({"id": case, "title": data.get("name"), "prize": data.get("prize"), "year": data.get("year"),
+                     "themes": case_themes(g, case, record), "regions": in_regions, "has_contact": contact})
+    return rows
 
 
 def _reason(parts: Mapping[str, Mapping[str, Any]], points: Mapping[str, float], w: Mapping[str, float]) -> str:

@@ -143,8 +143,39 @@ def _lineage(g: nx.MultiDiGraph, solution: str) -> list[str]:
     return seen
 
 
+def steps_by_solution(steps: list[dict[str, Any]]) -> dict[str, list[int]]:
+    """Where each solution's steps are in ``steps``: solution id → positions of the steps that
+    carried it (``solution``) or were made from it (``of``), in order.
+
+    Built once for the whole graph, it lets :func:`spread_paths` and :func:`reach` find a
+    solution's steps without a pass over every step of the graph.
+
+    Examples
+    --------
+    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> index = steps_by_solution(spread_steps(toy_graph()))
+    >>> index["solution-talentudvikling"], index["solution-talentudvikling-i-vejen"]  # step 2: the variant
+    ([1, 2, 4], [2, 3])
+    """
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(steps):
+        index[s["solution"]].append(i)
+        if s["of"] is not None and s["of"] != s["solution"]:
+            index[s["of"]].append(i)
+    return dict(index)
+
+
+def _family_steps(steps: list[dict[str, Any]], family: set[str],
+                  index: dict[str, list[int]] | None) -> list[dict[str, Any]]:
+    """The steps of a family of solutions (those that carried one of them or were made from one)."""
+    if index is None:
+        return [s for s in steps if s["solution"] in family or s["of"] in family]
+    return [steps[i] for i in sorted({i for member in family for i in index.get(member, ())})]
+
+
 def spread_paths(g: nx.MultiDiGraph, solution: str | None = None, *,
-                 steps: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+                 steps: list[dict[str, Any]] | None = None,
+                 index: dict[str, list[int]] | None = None) -> list[dict[str, Any]]:
     """Originators → adopters, interested and visiting actors, with years, per solution.
 
     Parameters
@@ -156,6 +187,9 @@ def spread_paths(g: nx.MultiDiGraph, solution: str | None = None, *,
     steps : list of dict, optional
         :func:`spread_steps` of ``g``, when the caller has them already (it saves a pass
         over every edge per call).
+    index : dict, optional
+        :func:`steps_by_solution` of ``steps`` (given with them): a solution's steps are
+        then looked up instead of found by a pass over every step.
 
     Returns
     -------
@@ -172,12 +206,14 @@ def spread_paths(g: nx.MultiDiGraph, solution: str | None = None, *,
     [('Vejen Kommune', 'adopted', 'spread'), ('Vejen Kommune', 'inspired', 'variant'),
      ('Billund Kommune', 'adopted', 'spread'), ('Væksthus for Ledelse', 'interested', 'spread')]
     """
+    if index is not None and steps is None:
+        raise ValueError("index needs the steps it was built from")
     steps = spread_steps(g) if steps is None else steps
     wanted = [find_solution(g, solution)] if solution else sorted({s["of"] or s["solution"] for s in steps})
     rows, families = [], {}
     for sol in wanted:
         family = families[sol] = set(_lineage(g, sol))
-        mine = [s for s in steps if s["solution"] in family or s["of"] in family]
+        mine = _family_steps(steps, family, index)
         rows.append({"solution": sol, "title": name(g, sol), "originators": [name(g, o) for o in owners(g, sol)],
                      "steps": mine, "adopted": sum(s["counts_as_spread"] for s in mine),
                      "interest": sum(not s["counts_as_spread"] for s in mine)})
@@ -257,7 +293,8 @@ def spread_chains(g: nx.MultiDiGraph, *, counted_only: bool = True, min_steps: i
     return rows
 
 
-def reach(g: nx.MultiDiGraph, solution: str, *, steps: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def reach(g: nx.MultiDiGraph, solution: str, *, steps: list[dict[str, Any]] | None = None,
+          index: dict[str, list[int]] | None = None) -> dict[str, Any]:
     """How far a solution (with its variants) has spread: actors, municipalities, regions, sectors.
 
     Parameters
@@ -267,6 +304,8 @@ def reach(g: nx.MultiDiGraph, solution: str, *, steps: list[dict[str, Any]] | No
         Id, title or case id (see :func:`find_solution`).
     steps : list of dict, optional
         :func:`spread_steps` of ``g``, when the caller has them already.
+    index : dict, optional
+        :func:`steps_by_solution` of ``steps`` (see :func:`spread_paths`).
 
     Returns
     -------
@@ -283,22 +322,56 @@ def reach(g: nx.MultiDiGraph, solution: str, *, steps: list[dict[str, Any]] | No
     >>> r["adopters"], r["regions"], r["interested"]
     (['Billund Kommune', 'Vejen Kommune'], ['Region Syddanmark'], {'Væksthus for Ledelse': 'interested'})
     """
-    path = spread_paths(g, solution, steps=steps)[0]
+    up = uptake(g, solution, steps=steps, index=index)
+    path, origin, adopted = up["path"], up["owners"], up["adopted"]
+    regions = sorted({r for a in adopted if (r := region_of(g, a))})
+    home = {region_of(g, o) for o in origin}
+    years = sorted(s["year"] for s in path["steps"] if s["counts_as_spread"] and s["year"])
+    return {"solution": up["solution"], "title": path["title"], "originators": [name(g, o) for o in origin],
+            "adopters": up["adopters"],
+            "municipalities": sorted(name(g, a) for a in adopted if g.nodes[a].get("kind") == "municipality"),
+            "regions": regions, "new_regions": [r for r in regions if r not in home],
+            "sectors": sorted({g.nodes[a].get("sector") for a in adopted if g.nodes[a].get("sector")}),
+            "interested": up["interested"], "years": [years[0], years[-1]] if years else []}
+
+
+def uptake(g: nx.MultiDiGraph, solution: str, *, steps: list[dict[str, Any]] | None = None,
+           index: dict[str, list[int]] | None = None) -> dict[str, Any]:
+    """Who took a solution (with its variants) up and who only showed interest: the part of
+    :func:`reach` that needs no regions, for callers that ask it of many solutions.
+
+    Parameters
+    ----------
+    g : networkx.MultiDiGraph
+    solution : str
+        Id, title or case id (see :func:`find_solution`).
+    steps, index : optional
+        :func:`spread_steps` of ``g`` and :func:`steps_by_solution` of them (see :func:`spread_paths`).
+
+    Returns
+    -------
+    dict
+        ``solution`` (id), ``path`` (its :func:`spread_paths` row), ``owners`` (ids),
+        ``adopted`` (ids of the actors that implemented it or a variant, owners not
+        counted), ``adopters`` (their names, sorted) and ``interested`` ({name: status}
+        of the rest), as in :func:`reach`.
+
+    Examples
+    --------
+    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> u = uptake(toy_graph(), "Talentudvikling")
+    >>> u["adopted"], u["adopters"], u["interested"]
+    (['municipality-0530', 'municipality-0575'], ['Billund Kommune', 'Vejen Kommune'], {'Væksthus for Ledelse': 'interested'})
+    """
+    path = spread_paths(g, solution, steps=steps, index=index)[0]
     sol = path["solution"]
     origin = owners(g, sol)
     adopted = sorted({s["to_id"] for s in path["steps"] if s["counts_as_spread"]} - set(origin))
     interest = {s["to_id"]: s["status"] for s in path["steps"]
                 if not s["counts_as_spread"] and s["to_id"] not in adopted and s["to_id"] not in origin}
-    regions = sorted({r for a in adopted if (r := region_of(g, a))})
-    home = {region_of(g, o) for o in origin}
-    years = sorted(s["year"] for s in path["steps"] if s["counts_as_spread"] and s["year"])
-    return {"solution": sol, "title": path["title"], "originators": [name(g, o) for o in origin],
+    return {"solution": sol, "path": path, "owners": origin, "adopted": adopted,
             "adopters": sorted(name(g, a) for a in adopted),
-            "municipalities": sorted(name(g, a) for a in adopted if g.nodes[a].get("kind") == "municipality"),
-            "regions": regions, "new_regions": [r for r in regions if r not in home],
-            "sectors": sorted({g.nodes[a].get("sector") for a in adopted if g.nodes[a].get("sector")}),
-            "interested": {name(g, a): interest[a] for a in sorted(interest, key=lambda a: name(g, a))},
-            "years": [years[0], years[-1]] if years else []}
+            "interested": {name(g, a): interest[a] for a in sorted(interest, key=lambda a: name(g, a))}}
 
 
 def top_solutions(g: nx.MultiDiGraph, *, top: int | None = None) -> list[dict[str, Any]]:
@@ -322,7 +395,8 @@ def top_solutions(g: nx.MultiDiGraph, *, top: int | None = None) -> list[dict[st
     [('Talentudvikling', 2)]
     """
     steps = spread_steps(g)
-    rows = [reach(g, p["solution"], steps=steps) for p in spread_paths(g, steps=steps)]
+    index = steps_by_solution(steps)
+    rows = [reach(g, p["solution"], steps=steps, index=index) for p in spread_paths(g, steps=steps, index=index)]
     # A solution made from an organisation's idea (INSPIRED_BY an actor) reached no one
     # itself: that spread is the organisation's, and top_spreaders credits it.
     rows = [r for r in rows if r["adopters"] or r["interested"]]

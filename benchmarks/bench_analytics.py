@@ -4,12 +4,14 @@ igraph, rustworkx), brokers, communities (networkx Louvain, igraph multilevel) a
 Find & Forstør candidates.
 
 Betweenness:
-  networkx   samspil.queries.analytics.network.betweenness(backend="networkx"), the default.
-             When a full run would take longer than NX_BUDGET_S (judged from a run on
+  networkx   networkx.betweenness_centrality, what network.betweenness(backend="networkx")
+             runs. When a full run would take longer than NX_BUDGET_S (judged from a run on
              NX_SAMPLE sources), the figure is that run multiplied out to every source
              (networkx's own k-source estimate costs k/n of the full run): "extrapolated".
-  igraph     python-igraph's exact betweenness (C), through register_betweenness_backend.
-  rustworkx  rustworkx.betweenness_centrality (Rust, parallel over the machine's cores).
+  igraph     network.betweenness(backend="igraph"): python-igraph's exact betweenness (C),
+             built into the library and its default when igraph imports.
+  rustworkx  rustworkx.betweenness_centrality (Rust, parallel over the machine's cores),
+             through register_betweenness_backend.
 Agreement: exact values of the three backends against each other (largest absolute
 difference, and the overlap of the top 20) on the 1 000-case projection and at every size
 where networkx runs in full; communities: modularity of both partitions and their NMI.
@@ -21,6 +23,8 @@ CANDIDATES_BUDGET_S seconds (600; env SAMSPIL_BENCH_CANDIDATES_BUDGET_S), report
 
 Usage: benchmarks/bench_analytics.py [N ...]       (default: 10000 100000)
        benchmarks/bench_analytics.py --candidates [N ...]   (only rank_candidates)
+       benchmarks/bench_analytics.py --projection-betweenness [N ...]
+           (only the projection and betweenness: no brokers, communities, candidates)
 """
 
 from __future__ import annotations
@@ -57,14 +61,6 @@ def _normalise(values, n: int, normalized: bool) -> list[float]:
     return list(values)
 
 
-def igraph_betweenness(graph, normalized: bool):
-    import igraph as ig
-
-    nodes, index = _index(graph)
-    h = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v in graph.edges()], directed=False)
-    return dict(zip(nodes, _normalise(h.betweenness(directed=False), len(nodes), normalized)))
-
-
 def rustworkx_betweenness(graph, normalized: bool):
     import rustworkx as rx
 
@@ -77,17 +73,19 @@ def rustworkx_betweenness(graph, normalized: bool):
 
 
 def register_backends() -> list[str]:
+    """The backends to time besides networkx: igraph (built into the library) and rustworkx
+    (registered here), each when it imports."""
     from samspil.queries.analytics.network import register_betweenness_backend
 
     names = []
-    for name, func, module in (("igraph", igraph_betweenness, "igraph"), ("rustworkx", rustworkx_betweenness,
-                                                                          "rustworkx")):
+    for name, func, module in (("igraph", None, "igraph"), ("rustworkx", rustworkx_betweenness, "rustworkx")):
         try:
             __import__(module)
         except ImportError:
             print(f"# {module} is not installed: skipped")
             continue
-        register_betweenness_backend(name, func)
+        if func is not None:
+            register_betweenness_backend(name, func)
         names.append(name)
     return names
 
@@ -101,10 +99,22 @@ def agreement(a: dict, b: dict) -> tuple[float, int]:
 
 # -- the run ---------------------------------------------------------------------------------
 
+class Seconds(float):
+    """Wall seconds, with the process's CPU seconds beside them (``.cpu``; rustworkx uses
+    both cores, so its CPU time can exceed its wall time)."""
+
+    cpu: float | None = None
+
+    def __new__(cls, wall: float, cpu: float | None = None):
+        self = super().__new__(cls, wall)
+        self.cpu = cpu
+        return self
+
+
 def clock(func, *args, **kwargs):
-    start = time.perf_counter()
+    start, start_cpu = time.perf_counter(), time.process_time()
     result = func(*args, **kwargs)
-    return result, time.perf_counter() - start
+    return result, Seconds(time.perf_counter() - start, time.process_time() - start_cpu)
 
 
 def budgeted(func, *args, **kwargs) -> tuple[int | None, float]:
@@ -139,7 +149,7 @@ def networkx_betweenness_timed(c) -> tuple[dict | None, float, bool]:
     n = c.number_of_nodes()
     k = min(NX_SAMPLE, n)
     _, sample_s = clock(nx.betweenness_centrality, c, k=k, seed=1)
-    estimate = sample_s * n / k
+    estimate = Seconds(sample_s * n / k, sample_s.cpu * n / k)
     if estimate > NX_BUDGET_S:
         return None, estimate, True
     values, seconds = clock(nx.betweenness_centrality, c)
@@ -147,7 +157,7 @@ def networkx_betweenness_timed(c) -> tuple[dict | None, float, bool]:
 
 
 def run_size(n: int, backends: list[str], rows: list[dict], checks: list[dict], *,
-             candidates_only: bool = False) -> None:
+             candidates_only: bool = False, projection_betweenness_only: bool = False) -> None:
     import igraph as ig
     import networkx as nx
 
@@ -155,14 +165,16 @@ def run_size(n: int, backends: list[str], rows: list[dict], checks: list[dict], 
     from samspil.queries.analytics import network
 
     g, how = graph(n)
-    pairs, _ = case_pairs(n) if n <= 10_000 else (None, None)
+    pairs, _ = case_pairs(n) if n <= 10_000 and not projection_betweenness_only else (None, None)
     print(f"# {n} cases: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges ({how}; {load_note()})",
           flush=True)
 
     def row(step: str, backend: str, seconds: float, note: str = "") -> None:
-        rows.append({"cases": n, "step": step, "backend": backend, "seconds": seconds, "note": note,
+        cpu = getattr(seconds, "cpu", None)
+        rows.append({"cases": n, "step": step, "backend": backend, "seconds": seconds, "cpu": cpu, "note": note,
                      "load": load_note()})
-        print(f"#   {step} [{backend}]: {seconds:.2f} s {note} ({load_note()})", flush=True)
+        print(f"#   {step} [{backend}]: {seconds:.2f} s" + (f" ({cpu:.2f} s CPU)" if cpu is not None else "")
+              + f" {note} ({load_note()})", flush=True)
 
     if candidates_only:
         return run_candidates(g, pairs, row)
@@ -184,6 +196,8 @@ def run_size(n: int, backends: list[str], rows: list[dict], checks: list[dict], 
             diff, overlap = agreement(values[a], values[b])
             checks.append({"cases": n, "what": f"betweenness {a} vs {b}", "max_abs_diff": f"{diff:.2e}",
                            "top": f"{overlap}/{TOP}"})
+    if projection_betweenness_only:
+        return
 
     fastest = min(backends, key=lambda b: next(r["seconds"] for r in rows[::-1]
                                               if r["cases"] == n and r["backend"] == b and r["step"] == "betweenness"))
@@ -225,6 +239,7 @@ def run_candidates(g, pairs, row) -> None:
 
 def main(argv: list[str]) -> None:
     candidates_only = "--candidates" in argv
+    projection_betweenness_only = "--projection-betweenness" in argv
     sizes = [int(a) for a in argv if a.isdigit()] or [10_000, 100_000]
     print_machine("analytics")
     if candidates_only:
@@ -250,10 +265,11 @@ def main(argv: list[str]) -> None:
         checks.append({"cases": 1000, "what": f"betweenness networkx vs {b}", "max_abs_diff": f"{diff:.2e}",
                        "top": f"{overlap}/{TOP}"})
     for n in sizes:
-        run_size(n, backends, rows, checks)
+        run_size(n, backends, rows, checks, projection_betweenness_only=projection_betweenness_only)
     print()
     table(rows, [("cases", "cases", ","), ("step", "step", ""), ("backend", "backend", ""),
-                 ("seconds", "seconds", ",.2f"), ("note", "note", ""), ("load", "load avg", "")])
+                 ("seconds", "seconds", ",.2f"), ("cpu", "CPU s", ",.2f"), ("note", "note", ""),
+                 ("load", "load avg", "")])
     print()
     table(checks, [("cases", "cases", ","), ("what", "agreement", ""), ("max_abs_diff", "largest difference", ""),
                    ("top", f"top {TOP} overlap / NMI", "")])

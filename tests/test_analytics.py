@@ -256,6 +256,29 @@ def test_real_network_functions():
     assert all(len(c["members"]) == len(c["member_ids"]) == c["size"] for c in groups)
 
 
+def test_betweenness_defaults_to_igraph():
+    pytest.importorskip("igraph")
+    assert network.default_betweenness_backend() == "igraph"
+    assert network.betweenness(nx.path_graph(4)) == pytest.approx({0: 0.0, 1: 2 / 3, 2: 2 / 3, 3: 0.0})
+
+
+def test_igraph_and_networkx_betweenness_agree_on_the_real_graph():
+    pytest.importorskip("igraph")
+    c = network.collaboration_graph(real())
+    by_networkx = network.betweenness(c, backend="networkx")
+    by_igraph = network.betweenness(c, backend="igraph")
+    assert c.number_of_nodes() > 100 and by_igraph.keys() == by_networkx.keys() == set(c)
+    assert max(by_networkx.values()) > 0
+    for actor, value in by_networkx.items():
+        assert abs(by_igraph[actor] - value) < 1e-9, actor
+    unnormalised = network.betweenness(c, backend="igraph", normalized=False)
+    for actor, value in network.betweenness(c, backend="networkx", normalized=False).items():
+        assert abs(unnormalised[actor] - value) < 1e-9 * max(1.0, value), actor
+    # brokers() ranks the same actors in the same order with either backend (and by default).
+    assert network.brokers(real(), backend="igraph") == network.brokers(real(), backend="networkx") \
+        == network.brokers(real())
+
+
 def test_real_vr_case_spans_three_sectors():
     # Case 37: "udviklet filmene i et OPI-samarbejde med Innovation Silkeborg og TimeStory VR"
     mix = {m["title"]: m for m in network.solution_sector_mix(real())}

@@ -176,7 +176,8 @@ def sectors(lsf_paths, case_files, no_defaults, as_json, as_csv, by, top):
 @corpus_options
 @output_options
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="Show this many.")
-@click.option("--backend", default="networkx", show_default=True, help="Betweenness backend.")
+@click.option("--backend", type=click.Choice(["igraph", "networkx"]), default=None,
+              show_default="igraph if python-igraph imports, else networkx", help="Betweenness backend.")
 def brokers(lsf_paths, case_files, no_defaults, as_json, as_csv, top, backend):
     """Actors between others: betweenness and Gould–Fernandez brokerage across sectors."""
     from samspil.queries.analytics.network import brokers as find_brokers

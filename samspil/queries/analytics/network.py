@@ -10,8 +10,9 @@ approach to brokerage in transaction networks", *Sociological Methodology* 19:
 in every open triad A–B–C (A and C not tied) B mediates, and its role depends on
 which of the three share a group (here: a sector).
 
-Betweenness goes through :func:`betweenness`, whose backend can be swapped
-(:func:`register_betweenness_backend`) for igraph or rustworkx on large graphs.
+Betweenness goes through :func:`betweenness`: igraph (C) by default when python-igraph
+imports, networkx otherwise; other backends (rustworkx) can be added with
+:func:`register_betweenness_backend`. igraph is imported only when betweenness is computed.
 """
 
 from __future__ import annotations
@@ -57,15 +58,21 @@ def collaboration_graph(g: nx.MultiDiGraph, *, roles: tuple[str, ...] = MAKER_RO
     1
     """
     shared: dict[tuple[str, str], list[str]] = defaultdict(list)
-    c = nx.Graph()
+    # Each actor's attributes once, in the order actors are first met: region_of() reads the
+    # actor's out-edges, and a hub actor makes thousands of solutions (per solution it made
+    # the projection grew quadratically with the corpus).
+    actors: dict[str, dict[str, Any]] = {}
     for solution in nodes_with(g, "Solution"):
         made = sorted(makers(g, solution, roles))
         for actor in made:
-            data = g.nodes[actor]
-            c.add_node(actor, name=name(g, actor), kind=data.get("kind"), sector=data.get("sector"),
-                       region=region_of(g, actor))
+            if actor not in actors:
+                data = g.nodes[actor]
+                actors[actor] = {"name": name(g, actor), "kind": data.get("kind"), "sector": data.get("sector"),
+                                 "region": region_of(g, actor)}
         for a, b in combinations(made, 2):
             shared[a, b].append(solution)
+    c = nx.Graph()
+    c.add_nodes_from(actors.items())
     for (a, b), solutions in sorted(shared.items()):
         c.add_edge(a, b, weight=len(solutions), solutions=sorted(solutions))
     return c
@@ -220,7 +227,49 @@ def _networkx_betweenness(graph: nx.Graph, normalized: bool) -> dict[Hashable, f
     return nx.betweenness_centrality(graph, normalized=normalized)
 
 
-_BACKENDS: dict[str, BetweennessBackend] = {"networkx": _networkx_betweenness}
+def _igraph_betweenness(graph: nx.Graph, normalized: bool) -> dict[Hashable, float]:
+    # Same hop-count betweenness as networkx, in C (×35 faster at 2 600 actors, see
+    # BENCHMARKS.md). igraph counts every pair of an undirected graph once, as networkx's
+    # unnormalised figure does; networkx normalises by 2 / ((n-1)(n-2)) undirected and
+    # 1 / ((n-1)(n-2)) directed, and not at all below three nodes.
+    try:
+        import igraph as ig
+    except ImportError as err:
+        raise SamspilError(f"betweenness backend 'igraph' needs python-igraph: {err}") from None
+
+    directed = graph.is_directed()
+    nodes = list(graph)
+    index = {n: i for i, n in enumerate(nodes)}
+    # A multigraph's parallel edges are one tie to networkx (and must not multiply paths here).
+    edges = [(index[u], index[v]) for u, v in graph.edges()]
+    if graph.is_multigraph():
+        edges = sorted(set(edges if directed else (tuple(sorted(e)) for e in edges)))
+    h = ig.Graph(n=len(nodes), edges=edges, directed=directed)
+    values = h.betweenness(directed=directed)
+    n = len(nodes)
+    if normalized and n > 2:
+        scale = (1.0 if directed else 2.0) / ((n - 1) * (n - 2))
+        values = [v * scale for v in values]
+    return dict(zip(nodes, (float(v) for v in values)))
+
+
+_BACKENDS: dict[str, BetweennessBackend] = {"networkx": _networkx_betweenness, "igraph": _igraph_betweenness}
+
+
+def default_betweenness_backend() -> str:
+    """The backend :func:`betweenness` uses when none is named: ``"igraph"`` when
+    python-igraph imports (it is a dependency of Samspil), else ``"networkx"``.
+
+    Examples
+    --------
+    >>> default_betweenness_backend() in ("igraph", "networkx")
+    True
+    """
+    try:
+        import igraph  # noqa: F401
+    except ImportError:
+        return "networkx"
+    return "igraph"
 
 
 def register_betweenness_backend(name: str, func: BetweennessBackend) -> None:
@@ -229,7 +278,8 @@ def register_betweenness_backend(name: str, func: BetweennessBackend) -> None:
     Parameters
     ----------
     name : str
-        What ``backend=`` will call it (``"igraph"``, ``"rustworkx"``).
+        What ``backend=`` will call it (``"rustworkx"``; ``"networkx"`` and ``"igraph"``
+        are built in).
     func : callable
         ``func(graph, normalized) -> {node: betweenness}`` on an undirected
         :class:`networkx.Graph`, unweighted, normalised as networkx does when asked.
@@ -243,15 +293,18 @@ def register_betweenness_backend(name: str, func: BetweennessBackend) -> None:
     _BACKENDS[name] = func
 
 
-def betweenness(graph: nx.Graph, *, backend: str = "networkx", normalized: bool = True) -> dict[Hashable, float]:
-    """Betweenness centrality of every node, by a named backend.
+def betweenness(graph: nx.Graph, *, backend: str | None = None, normalized: bool = True) -> dict[Hashable, float]:
+    """Betweenness centrality of every node (hop counts, weights ignored), by a named backend.
 
     Parameters
     ----------
     graph : networkx.Graph
         Undirected, unweighted use (e.g. :func:`collaboration_graph`).
-    backend : str
-        ``"networkx"`` (built in) or a name given to :func:`register_betweenness_backend`.
+    backend : str, optional
+        ``"igraph"`` or ``"networkx"`` (both built in, same values to rounding error) or a
+        name given to :func:`register_betweenness_backend`. By default igraph when
+        python-igraph imports, else networkx (:func:`default_betweenness_backend`): igraph
+        is ×35 faster on the collaboration network of 10 000 cases.
     normalized : bool
         Divide by the number of node pairs, as :func:`networkx.betweenness_centrality` does.
 
@@ -263,13 +316,17 @@ def betweenness(graph: nx.Graph, *, backend: str = "networkx", normalized: bool 
     Raises
     ------
     SamspilError
-        If no backend of that name is registered.
+        If no backend of that name is registered, or igraph is asked for and not installed.
 
     Examples
     --------
     >>> betweenness(nx.path_graph(3))
     {0: 0.0, 1: 1.0, 2: 0.0}
+    >>> betweenness(nx.path_graph(3), backend="networkx")
+    {0: 0.0, 1: 1.0, 2: 0.0}
     """
+    if backend is None:
+        backend = default_betweenness_backend()
     try:
         func = _BACKENDS[backend]
     except KeyError:
@@ -346,7 +403,7 @@ def brokerage_roles(graph: nx.Graph | nx.DiGraph, groups: Mapping[Hashable, Hash
     return roles
 
 
-def brokers(g: nx.MultiDiGraph, *, top: int | None = None, backend: str = "networkx") -> list[dict[str, Any]]:
+def brokers(g: nx.MultiDiGraph, *, top: int | None = None, backend: str | None = None) -> list[dict[str, Any]]:
     """The actors that sit between others, and between sectors, in the collaboration network.
 
     Parameters
@@ -354,8 +411,8 @@ def brokers(g: nx.MultiDiGraph, *, top: int | None = None, backend: str = "netwo
     g : networkx.MultiDiGraph
     top : int, optional
         Keep this many.
-    backend : str
-        Betweenness backend (see :func:`betweenness`).
+    backend : str, optional
+        Betweenness backend (see :func:`betweenness`): igraph when it imports, else networkx.
 
     Returns
     -------

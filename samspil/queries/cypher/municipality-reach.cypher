@@ -12,18 +12,31 @@
 //    n_solutions (the actor's solutions that link it to a municipality)
 MATCH (a:Actor)-[r:OWNS|PARTNER_IN]->(s:Solution)
 WHERE a.kind IN $kinds
-WITH DISTINCT a, s
-WITH a, s,
-     [(s)<-[:OWNS|PARTNER_IN]-(:Actor)-[:PART_OF*0..3]->(m1:Municipality) | m1]
-     + [(s)-[x:SPREAD_TO]->(m2:Municipality) WHERE x.status = 'adopted' | m2] AS reached
+WITH DISTINCT s
+// every maker of these solutions, resolved to its municipalities once (not once per
+// actor-solution pair): the variable-length expansion runs from a bound node
+MATCH (s)<-[r2:OWNS|PARTNER_IN]-(o:Actor)
+WITH o, collect(DISTINCT s) AS solutions
+WITH solutions, [(o)-[:PART_OF*0..3]->(m1:Municipality) | m1] AS ms
+UNWIND solutions AS s
+UNWIND CASE WHEN size(ms) > 0 THEN ms ELSE [null] END AS m
+WITH s, collect(DISTINCT m) AS from_makers
+WITH s, from_makers + [(s)-[x:SPREAD_TO]->(m2:Municipality) WHERE x.status = 'adopted' | m2] AS reached
 UNWIND reached AS m
+WITH s, collect(DISTINCT m) AS municipalities
+MATCH (s)<-[r:OWNS|PARTNER_IN]-(a:Actor)
+WHERE a.kind IN $kinds
+WITH DISTINCT a, s, municipalities
+UNWIND municipalities AS m
 WITH a, s, m
 WHERE m <> a
-WITH a, m, collect(DISTINCT s.id) AS solution_ids
+WITH a, collect(DISTINCT m) AS ms, count(DISTINCT s) AS n_solutions
+WITH a, ms, size(ms) AS n_municipalities, n_solutions
+ORDER BY n_municipalities DESC, n_solutions DESC, a.name, a.id
+LIMIT $limit
+UNWIND ms AS m
+WITH a, n_municipalities, n_solutions, m
 ORDER BY m.name, m.id
-WITH a, collect(m.name) AS municipalities, count(m) AS n_municipalities, collect(solution_ids) AS id_lists
-WITH a, municipalities, n_municipalities,
-     size(reduce(acc = [], ids IN id_lists | acc + [x IN ids WHERE NOT x IN acc])) AS n_solutions
+WITH a, n_municipalities, n_solutions, collect(m.name) AS municipalities
 RETURN a.name AS actor, a.id AS actor_id, a.kind AS kind, n_municipalities, municipalities, n_solutions
 ORDER BY n_municipalities DESC, n_solutions DESC, actor, actor_id
-LIMIT $limit

@@ -43,9 +43,9 @@ from samspil.errors import SamspilError
 from samspil.loaders.recognise import documented_effect
 from samspil.loaders.records import CaseRecord
 from samspil.loaders.themes import resolve_theme
-from samspil.queries.analytics._graph import makers, region_of, resolve_region, solution_of
+from samspil.queries.analytics._graph import makers, resolve_region, solution_of
 from samspil.queries.analytics.spread import spread_steps, steps_by_solution, uptake
-from samspil.queries.register import Records, case_themes, records_for
+from samspil.queries.register import Records, case_register, records_for
 
 #: Weights of the components: documented effect counts most, a contact least.
 DEFAULT_WEIGHTS: dict[str, float] = {"effect": 3.0, "collaboration": 2.0, "spread": 2.0, "capacity": 1.5,
@@ -295,7 +295,7 @@ def rank_candidates(g: nx.MultiDiGraph, *, theme: str | None = None, region: str
     texts = records_for(g, records)
     slug = resolve_theme(theme) if theme else None
     region_name = resolve_region(region) if region else None
-    rows = _register_rows(g, texts, region=region_name)
+    rows = case_register(g, records=texts, region=region_name)
     if slug:
         rows = [r for r in rows if slug in r["themes"]]
     newest = max((d["year"] for _, d in g.nodes(data=True) if "Case" in d.get("labels", ()) and d.get("year")),
@@ -320,44 +320,6 @@ def rank_candidates(g: nx.MultiDiGraph, *, theme: str | None = None, region: str
         c["rank"] = i
     ranked = [{"rank": c.pop("rank"), **c} for c in ranked]
     return ranked[:top] if top else ranked
-
-
-def _register_rows(g: nx.MultiDiGraph, texts: Mapping[str, CaseRecord], *,
-                   region: str | None = None) -> list[dict[str, Any]]:
-    """The fields of :func:`samspil.queries.register.case_register` that ranking uses (``id``,
-    ``title``, ``prize``, ``year``, ``themes``, ``regions``, ``has_contact``), the same values,
-    for the cases with a maker or nominator in ``region`` (all when None).
-
-    Built here rather than taken from ``case_register`` because the register works out
-    each actor's region again for every case it is in: an actor without a region of its
-    own (a company, a national organisation) is traced through all its edges each time,
-    and such an actor is in thousands of cases of a large graph. Here each actor's region
-    is worked out once, and themes are tagged only for the cases the region keeps
-    (tests/test_candidates.py checks the rows against the register's).
-    """
-    regions: dict[str, str | None] = {}
-
-    def region_of_actor(actor: str) -> str | None:
-        if actor not in regions:
-            regions[actor] = region_of(g, actor)
-        return regions[actor]
-
-    rows = []
-    for case, data in g.nodes(data=True):
-        if "Case" not in data.get("labels", ()):
-            continue
-        solution = solution_of(g, case)
-        made = list(makers(g, solution)) if solution else []
-        nominators = [u for u, _, d in g.in_edges(case, data=True) if d["type"] == "NOMINATED"]
-        in_regions = sorted({r for a in made + nominators if (r := region_of_actor(a))})
-        if region is not None and region not in in_regions:
-            continue
-        record = texts.get(case)
-        contact = bool(record and record.contacts) or any(
-            d["type"] == "CONTACT_FOR" for _, _, d in g.in_edges(case, data=True))
-        rows.append({"id": case, "title": data.get("name"), "prize": data.get("prize"), "year": data.get("year"),
-                     "themes": case_themes(g, case, record), "regions": in_regions, "has_contact": contact})
-    return rows
 
 
 def _reason(parts: Mapping[str, Mapping[str, Any]], points: Mapping[str, float], w: Mapping[str, float]) -> str:

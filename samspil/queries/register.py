@@ -107,7 +107,8 @@ def case_themes(g: nx.MultiDiGraph, case: str, record: CaseRecord | None = None)
     return sorted(given | set(tag_case_themes(_head(g, case, record), body)))
 
 
-def case_register(g: nx.MultiDiGraph, *, records: Records | None = None) -> list[dict[str, Any]]:
+def case_register(g: nx.MultiDiGraph, *, records: Records | None = None,
+                  region: str | None = None) -> list[dict[str, Any]]:
     """Every case of the graph as a register row.
 
     Parameters
@@ -115,6 +116,9 @@ def case_register(g: nx.MultiDiGraph, *, records: Records | None = None) -> list
     g : networkx.MultiDiGraph
     records : mapping, optional
         Case id → CaseRecord; the shipped records when None, ``{}`` for graph only.
+    region : str, optional
+        Only the cases with a maker or nominator in this region (its full name); the others
+        are left out before their themes are tagged.
 
     Returns
     -------
@@ -135,18 +139,27 @@ def case_register(g: nx.MultiDiGraph, *, records: Records | None = None) -> list
     cases = nodes_with(g, "Case")
     cases.sort(key=lambda n: (g.nodes[n].get("source", ""), g.nodes[n].get("number") or 0, n))
     order = {s: i for i, s in enumerate(SECTORS)}
+    # An actor without a region of its own (a company, a national body) is traced through all
+    # its edges, and it is in thousands of cases of a large graph: trace each actor once.
+    regions: dict[str, str | None] = {}
     rows = []
     for case in cases:
-        view = case_view(g, case)
         solution = solution_of(g, case)
         made = list(makers(g, solution)) if solution else []
         nominators = [u for u, _, d in g.in_edges(case, data=True) if d["type"] == "NOMINATED"]
+        for actor in made + nominators:
+            if actor not in regions:
+                regions[actor] = region_of(g, actor)
+        in_regions = sorted({r for a in made + nominators if (r := regions[a])})
+        if region is not None and region not in in_regions:
+            continue
+        view = case_view(g, case)
         record = texts.get(case)
         contact = bool(record and record.contacts) or any(
             d["type"] == "CONTACT_FOR" for _, _, d in g.in_edges(case, data=True))
         rows.append({**view,
                      "themes": case_themes(g, case, record),
-                     "regions": sorted({r for a in made + nominators if (r := region_of(g, a))}),
+                     "regions": in_regions,
                      "sectors": sorted({g.nodes[a].get("sector") for a in made if g.nodes[a].get("sector")},
                                        key=lambda s: order.get(s, len(order))),
                      "adopted": sum(1 for s in view["spread"] if s["status"] == "adopted"),

@@ -73,7 +73,7 @@ def load_note() -> str:
 
 def corpus(n: int, *, seed: int = SEED, fmt: str = "lsf") -> list[Path]:
     """The files of a synthetic corpus of ``n`` cases, generated once and kept in :data:`CACHE`."""
-    from samspil.synthetic import write_corpus
+    from samspil.testing.synthetic import write_corpus
 
     ext = "txt" if fmt == "lsf" else "yaml"
     folder = CACHE / f"{fmt}-n{n}-s{seed}-p{PER_FILE}"
@@ -181,9 +181,9 @@ def case_pairs(n: int, *, seed: int = SEED) -> tuple[list, str]:
     were found: by the recogniser up to :data:`RECOGNISE_UP_TO` cases, else planted."""
     import pickle
 
-    from samspil.graph.identity import Gazetteer
+    from samspil.core.identity import Gazetteer
     from samspil.loaders import lsf2019
-    from samspil.loaders.recognise import recognise
+    from samspil.recognise.recogniser import recognise
 
     paths = corpus(n, seed=seed)
     if n <= RECOGNISE_UP_TO:
@@ -216,13 +216,14 @@ def graph(n: int, *, seed: int = SEED, with_shipped: bool = False):
     if path.exists():
         with path.open("rb") as fh:
             return pickle.load(fh)
-    from samspil.graph.build import Corpus, build_graph
+    from samspil.core.records import Corpus
+    from samspil.graph.builder import build_graph
 
     pairs, how = case_pairs(n, seed=seed)
     c = Corpus(cases=list(pairs))
     if with_shipped:
-        from samspil.corpus import load_corpus
-        from samspil.curation import default_corrections_path, load_corrections
+        from samspil.corpus.sources import load_corpus
+        from samspil.corpus.curation import default_corrections_path, load_corrections
 
         shipped = load_corpus(corrections=load_corrections([default_corrections_path()]))
         c.cases.extend(shipped.cases)

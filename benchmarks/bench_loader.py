@@ -6,8 +6,8 @@ Every size runs in a child process of its own, so its peak resident memory (wait
 ru_maxrss) is that of the whole pipeline at that size and nothing else. Steps:
 
   load        samspil.loaders.lsf2019.load: text → case records (the "loader")
-  recognise   samspil.loaders.recognise.recognise: records → actors, roles, spread
-  build       samspil.graph.build.build_graph: the networkx graph
+  recognise   samspil.recognise.recogniser.recognise: records → actors, roles, spread
+  build       samspil.graph.builder.build_graph: the networkx graph
   case view   samspil.graph.caseview.case_views: the JSON contract of `samspil cases --json`
   pipeline    load + recognise + build: what `samspil build --no-defaults --lsf ...` computes
 
@@ -44,11 +44,12 @@ SAMPLE = 2_000
 
 
 def child(spec: dict) -> None:
-    from samspil.graph.build import Corpus, build_graph
+    from samspil.core.records import Corpus
+    from samspil.graph.builder import build_graph
     from samspil.graph.caseview import case_views
-    from samspil.graph.identity import Gazetteer
+    from samspil.core.identity import Gazetteer
     from samspil.loaders import lsf2019, structured
-    from samspil.loaders.recognise import recognise
+    from samspil.recognise.recogniser import recognise
 
     n, fmt = spec["n"], spec.get("fmt", "lsf")
     paths = [lsf2019.default_path()] if spec.get("real") else corpus(n, fmt=fmt)
@@ -98,7 +99,7 @@ def truth_facts(path: Path) -> dict:
     """What the generator planted in every case, as the facts the recogniser would give."""
     import json
 
-    from samspil.loaders.records import ActorMention, CaseFacts, InspirationMention, SpreadMention
+    from samspil.core.records import ActorMention, CaseFacts, InspirationMention, SpreadMention
 
     facts = {}
     with path.open(encoding="utf-8") as fh:
@@ -116,9 +117,9 @@ def profile(n: int) -> None:
     import cProfile
     import pstats
 
-    from samspil.graph.identity import Gazetteer
+    from samspil.core.identity import Gazetteer
     from samspil.loaders import lsf2019
-    from samspil.loaders.recognise import recognise
+    from samspil.recognise.recogniser import recognise
 
     paths = [lsf2019.default_path()] if n == 52 else corpus(n)
     gazetteer = Gazetteer.default()

@@ -132,17 +132,17 @@ def case(lsf_cases):
 def corpus():
     """The shipped corpus as ``samspil build`` reads it: LÆS STJÆL FORTÆL through the
     recogniser, the YAML seeds, and the shipped corrections applied."""
-    from samspil.corpus import load_corpus
-    from samspil.curation import default_corrections_path, load_corrections
+    from samspil.corpus.sources import load_corpus
+    from samspil.corpus.curation import default_corrections_path, load_corrections
 
     return load_corpus(corrections=load_corrections([default_corrections_path()]))
 
 
 @pytest.fixture(scope="session")
 def graph(corpus):
-    """The graph of the shipped corpus (what ``samspil.corpus.default_graph()`` builds),
+    """The graph of the shipped corpus (what ``samspil.corpus.sources.default_graph()`` builds),
     built once a session. Do not modify it."""
-    from samspil.graph.build import build_graph
+    from samspil.graph.builder import build_graph
 
     return build_graph(corpus)
 

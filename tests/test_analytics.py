@@ -2,7 +2,7 @@
 
 Three kinds of graph:
 
-* the toy graph (:mod:`samspil.queries.analytics.testing`): five cases built by the real
+* the toy graph (:mod:`samspil.testing.toys`): five cases built by the real
   builder, every fact known, so every number can be checked by hand;
 * the gold graph: the shipped corpus with the development set's hand annotation as facts
   — what the real graph will be once the recogniser finds what the annotator found;
@@ -22,10 +22,10 @@ from click.testing import CliRunner
 
 from samspil.cli import main
 from samspil.cli.analytics import graph_and_records
-from samspil.errors import InputError, SamspilError
-from samspil.loaders.themes import load_themes, resolve_theme, tag_case_themes, tag_themes, theme_label
+from samspil.core.errors import InputError, SamspilError
+from samspil.core.themes import load_themes, resolve_theme, tag_case_themes, tag_themes, theme_label
 from samspil.queries.analytics import network, spread
-from samspil.queries.analytics.testing import (shared_default_graph, shared_gold_graph, toy_graph,
+from samspil.testing.toys import (shared_default_graph, shared_gold_graph, toy_graph,
                                               toy_records)
 from samspil.queries.register import case_register, filter_cases, parse_years
 
@@ -152,7 +152,8 @@ def test_next_adopters_reasons(toy):
 
 
 def _variant_graph(*cases):
-    from samspil.graph.build import Corpus, build_graph
+    from samspil.core.records import Corpus
+    from samspil.graph.builder import build_graph
 
     return build_graph(Corpus(cases=list(cases)))
 
@@ -160,7 +161,7 @@ def _variant_graph(*cases):
 def test_a_variant_of_an_idea_nobody_owns_keeps_its_spread():
     """A solution inspired by a solution nobody in the graph owns (a method from abroad) is
     a variant, yet no row holds its steps but its own: its spread is listed, counted, drawn."""
-    from samspil.queries.analytics.testing import toy_case
+    from samspil.testing.toys import toy_case
 
     g = _variant_graph(toy_case(1, "Lokal læsekampagne", year=2019, actors=[("Kolding Kommune", "municipality", "owner")],
                                 spread=[("Vejen Kommune", "municipality", "adopted", 2020),
@@ -182,7 +183,7 @@ def test_a_variant_is_listed_under_the_solution_it_was_made_from(toy):
 
 
 def test_two_solutions_inspired_by_each_other_both_keep_their_spread():
-    from samspil.queries.analytics.testing import toy_case
+    from samspil.testing.toys import toy_case
 
     g = _variant_graph(toy_case(1, "Alfa", year=2019, actors=[("Kolding Kommune", "municipality", "owner")],
                                 spread=[("Vejen Kommune", "municipality", "adopted", 2020)],

@@ -31,7 +31,7 @@ from pathlib import Path
 
 import pytest
 
-from samspil.loaders.text import MAX_SOURCE_BYTES
+from samspil.core.text import MAX_SOURCE_BYTES
 
 try:  # tests/ as a package, or (pytest's default "prepend" mode) tests/ on sys.path
     from tests.conftest import CliResult, samspil_command
@@ -177,7 +177,7 @@ def encoded_files(tmp_path_factory) -> dict[str, Path]:
 
 @pytest.mark.parametrize("name", list(_variants("x")))
 def test_extract_reads_other_encodings_and_line_endings_the_same(encoded_files, name):
-    from samspil.extract import extract_file
+    from samspil.graph.extract import extract_file
 
     view = extract_file(encoded_files[name])
     assert view["actors"], "the sample names organisations"
@@ -186,7 +186,7 @@ def test_extract_reads_other_encodings_and_line_endings_the_same(encoded_files, 
 
 def test_extract_command_reads_utf_16_with_windows_line_endings(run_cli, tmp_path):
     """The same through the command line, both at once: UTF-16 (big-endian, with its BOM) and CRLF."""
-    from samspil.extract import extract_file
+    from samspil.graph.extract import extract_file
 
     text = FREETEXT.read_text(encoding="utf-8").replace("\n", "\r\n")
     path = tmp_path / FREETEXT.name

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from samspil.cli import main
-from samspil.errors import SamspilError
+from samspil.core.errors import SamspilError
 from samspil.queries.candidates import COMPONENTS, DEFAULT_WEIGHTS, parse_weights, rank_candidates
-from samspil.queries.analytics.testing import (shared_default_graph, shared_gold_graph, toy_graph,
+from samspil.testing.toys import (shared_default_graph, shared_gold_graph, toy_graph,
                                               toy_records)
 
 

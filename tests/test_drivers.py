@@ -32,8 +32,8 @@ import pytest
 from samspil.drivers import FalkorDBDriver, GraphNode, GraphPath, GraphRelationship, Neo4jDriver, connect, load_graph
 from samspil.drivers.falkordb_driver import params_header
 from samspil.drivers.load import count_database, wipe_database
-from samspil.errors import EngineError, InputError
-from samspil.graph.model import LABELS, actor_labels, edge_key
+from samspil.core.errors import EngineError, InputError
+from samspil.core.model import LABELS, actor_labels, edge_key
 
 INJECTION = "'}) DETACH DELETE n //"
 QUOTED = 'Foreningen "Ældre\'s" Æblelund \\ Ø/å'
@@ -42,7 +42,7 @@ QUOTED = 'Foreningen "Ældre\'s" Æblelund \\ Ø/å'
 # ---------------------------------------------------------------- the sample graph
 
 def sample_graph() -> nx.MultiDiGraph:
-    """A small graph in the shape of samspil.graph.model, built by hand."""
+    """A small graph in the shape of samspil.core.model, built by hand."""
     g = nx.MultiDiGraph()
 
     def actor(node_id: str, kind: str, name: str, sector: str | None, **extra: Any) -> None:

@@ -13,11 +13,11 @@ import networkx as nx
 import pytest
 import rdflib
 
-from samspil import atomic
-from samspil.build import write_outputs
-from samspil.errors import SamspilError
+from samspil.core import atomic
+from samspil.graph.outputs import write_outputs
+from samspil.core.errors import SamspilError
 from samspil.graph.exports import FORMATS, ExportFormat, export_graph, format_for
-from samspil.graph.rdf import SP
+from samspil.linked_data.rdf import SP
 
 SUFFIXES = ("json", "graphml", "gexf")
 
@@ -218,7 +218,7 @@ def test_default_exports_hold_no_contact_details(exported, lsf_cases):
 
 
 def test_contact_details_only_when_asked(corpus, lsf_cases, tmp_path):
-    from samspil.graph.build import build_graph
+    from samspil.graph.builder import build_graph
 
     g = build_graph(corpus, include_contacts=True)
     details = _contact_details(lsf_cases)

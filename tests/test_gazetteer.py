@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from samspil.graph.identity import Gazetteer
-from samspil.graph.model import ACTOR_KINDS
+from samspil.core.identity import Gazetteer
+from samspil.core.model import ACTOR_KINDS
 
 FOLDER = Path(__file__).resolve().parents[1] / "samspil" / "data" / "gazetteer"
 LISTS = sorted(p for p in FOLDER.glob("*.csv") if p.name != "aliases.csv")

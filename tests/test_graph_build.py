@@ -2,7 +2,7 @@
 official ids, provenance on every edge, the fixed vocabulary, determinism (issue 2).
 
 The design tables are copied here on purpose rather than imported from
-samspil.graph.model, so the code is checked against the design and not against itself.
+samspil.core.model, so the code is checked against the design and not against itself.
 """
 
 from __future__ import annotations
@@ -16,10 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from samspil.graph.build import Corpus, build_graph
+from samspil.core.records import Corpus
+
+from samspil.graph.builder import build_graph
 from samspil.graph.exports import FORMATS
-from samspil.graph.identity import name_key
-from samspil.graph.model import METHODS
+from samspil.core.identity import name_key
+from samspil.core.model import METHODS
 
 #: design.md, "Graph model": kind → (label, sector); None: from members / parent.
 DESIGN_KINDS = {
@@ -299,7 +301,7 @@ def test_no_contact_persons_by_default_and_only_when_asked(graph, corpus):
 # ------------------------------------------------------------------ determinism
 
 def test_building_twice_gives_the_identical_graph(graph):
-    from samspil.corpus import default_graph
+    from samspil.graph.builder import default_graph
 
     assert _serialised(default_graph()) == _serialised(graph)
 
@@ -315,7 +317,7 @@ def test_shuffled_case_order_gives_the_same_graph(graph, corpus, seed):
 
 
 def test_case_files_in_another_order_give_the_same_graph():
-    from samspil.corpus import load_corpus
+    from samspil.corpus.sources import load_corpus
     from samspil.loaders import structured
 
     files = structured.default_files()

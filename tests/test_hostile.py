@@ -33,7 +33,7 @@ import yaml
 
 from samspil.drivers import FalkorDBDriver, Neo4jDriver, load_graph
 from samspil.drivers.load import MAX_ID_BYTES, count_database
-from samspil.errors import EngineError, InputError
+from samspil.core.errors import EngineError, InputError
 
 try:  # tests/ as a package, or (pytest's default "prepend" mode) tests/ on sys.path
     from tests.browser import browser_for_tests, open_page
@@ -83,7 +83,7 @@ def test_the_fixture_is_as_hostile_as_it_says():
 @pytest.fixture(scope="module")
 def outputs(run_cli_many, tmp_path_factory):
     """Every file-writing command on the hostile case file, run once, in parallel."""
-    import samspil.graph.rdf  # noqa: F401 - registers the RDF export formats
+    import samspil.linked_data.rdf  # noqa: F401 - registers the RDF export formats
     from samspil.graph.exports import FORMATS
 
     folder = tmp_path_factory.mktemp("hostile")
@@ -188,7 +188,7 @@ def test_a_control_character_from_the_python_api_is_escaped_in_json_and_refused_
     """The loaders refuse control characters; a graph made in Python may still hold one. The
     JSON export writes it escaped and reads back equal; GraphML and GEXF (XML 1.0 cannot hold
     it) refuse it, naming the node and attribute, and write no file."""
-    from samspil.errors import SamspilError
+    from samspil.core.errors import SamspilError
     from samspil.graph.exports import export_graph
 
     g = nx.MultiDiGraph()
@@ -205,8 +205,8 @@ def test_a_control_character_from_the_python_api_is_escaped_in_json_and_refused_
 
 
 def test_a_lone_surrogate_is_refused_by_every_format(tmp_path):
-    import samspil.graph.rdf  # noqa: F401 - registers the RDF export formats
-    from samspil.errors import SamspilError
+    import samspil.linked_data.rdf  # noqa: F401 - registers the RDF export formats
+    from samspil.core.errors import SamspilError
     from samspil.graph.exports import FORMATS, export_graph
 
     g = nx.MultiDiGraph()
@@ -266,7 +266,7 @@ def test_tables_print_names_as_they_are(table_runs, name):
 
 @pytest.fixture(scope="module")
 def hostile_graph():
-    from samspil.corpus import build_corpus_graph
+    from samspil.graph.builder import build_corpus_graph
 
     return build_corpus_graph((), [CASES], defaults=False)
 
@@ -340,7 +340,7 @@ def test_an_overlong_id_is_refused_before_anything_is_written(engines, engine):
     """An id longer than a unique index takes (here the slug of the whole 10 000-character
     name, as actor ids were before they were bounded): the load stops before the first
     write, naming the node in one short line."""
-    from samspil.graph.identity import slugify
+    from samspil.core.identity import slugify
 
     g, dbs = engines
     if engine not in dbs:
@@ -356,7 +356,7 @@ def test_an_overlong_id_is_refused_before_anything_is_written(engines, engine):
 
 
 def test_a_10000_character_name_loads_and_reads_back(hostile_graph):
-    """Its actor id is a slug prefix and a hash (samspil/graph/identity.py), short enough
+    """Its actor id is a slug prefix and a hash (samspil/core/identity.py), short enough
     for a unique index; the name itself is kept whole."""
     long_id = next(n for n, d in hostile_graph.nodes(data=True) if d.get("name") == LONG)
     assert len(long_id) <= 100 and long_id.startswith("actor-foreningen-for-meget-lange-navne")
@@ -387,7 +387,7 @@ def test_neo4j_load_command_on_hostile_text(run_cli, engines):
 def test_sparql_examples_take_hostile_names_as_values(hostile_graph):
     """Every example SPARQL query with a text parameter, bound to each hostile name and title
     (rdflib initBindings): the graph unchanged, and the names that are there found."""
-    from samspil.graph import rdf
+    from samspil.linked_data import rdf
 
     data = rdf.to_rdf(hostile_graph)
     before = len(data)

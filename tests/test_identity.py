@@ -1,9 +1,9 @@
-"""Actor ids (samspil/graph/identity.py): bounded in length, deterministic, and unchanged
+"""Actor ids (samspil/core/identity.py): bounded in length, deterministic, and unchanged
 for every name short enough to keep its slug whole (the curated data, tests and docs use them)."""
 
 from __future__ import annotations
 
-from samspil.graph.identity import MAX_SLUG, Gazetteer, actor_id, bounded_slug, slugify
+from samspil.core.identity import MAX_SLUG, Gazetteer, actor_id, bounded_slug, slugify
 
 
 def test_every_known_organisation_keeps_its_whole_slug_as_its_id():
@@ -40,7 +40,7 @@ def test_a_cut_slug_never_equals_a_whole_one():
 
 
 def test_names_with_no_latin_letter_stay_apart_in_the_graph(tmp_path):
-    from samspil.corpus import build_corpus_graph
+    from samspil.graph.builder import build_corpus_graph
 
     case = tmp_path / "cases.yaml"
     case.write_text("""format: 1

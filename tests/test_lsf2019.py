@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from samspil.errors import InputError
+from samspil.core.errors import InputError
 from samspil.loaders import lsf2019
-from samspil.loaders.text import decode_source
+from samspil.core.text import decode_source
 
 LONG = range(1, 37)
 SHORT_NSB = range(37, 43)

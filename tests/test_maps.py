@@ -22,13 +22,15 @@ from pathlib import Path
 
 import pytest
 
-from samspil.graph.build import Corpus, build_graph
-from samspil.loaders.records import Contact
-from samspil.queries.analytics.testing import toy_case, toy_cases, toy_graph, toy_records
+from samspil.core.records import Corpus
+
+from samspil.graph.builder import build_graph
+from samspil.core.records import Contact
+from samspil.testing.toys import toy_case, toy_cases, toy_graph, toy_records
 from samspil.queries.candidates import rank_candidates
 from samspil.viz.atlas import write_atlas
 from samspil.viz.maps import aggregate, prepare, render_map, write_map
-from samspil.viz.testing import synthetic_graph
+from samspil.testing.graphs import synthetic_graph
 from samspil.viz.views import (
     candidates_view,
     cross_sector_view,
@@ -80,7 +82,7 @@ def contact_graph(include_contacts: bool):
 
 @pytest.fixture(scope="module")
 def real_graph():
-    from samspil.corpus import default_graph
+    from samspil.graph.builder import default_graph
 
     return default_graph()
 
@@ -192,7 +194,7 @@ def test_neighbourhood_depth_and_regions_not_gone_through(toy):
 
 
 def test_unknown_or_ambiguous_names_are_user_errors(toy):
-    from samspil.errors import SamspilError
+    from samspil.core.errors import SamspilError
 
     with pytest.raises(SamspilError, match="no actor called"):
         neighbourhood_view(toy, "Atlantis Kommune")
@@ -267,7 +269,7 @@ def test_no_contact_details_by_default(tmp_path):
 
 
 def test_real_default_map_leaks_no_contact_of_the_cases(real_graph):
-    from samspil.corpus import default_graph
+    from samspil.graph.builder import default_graph
 
     with_people = default_graph(include_contacts=True)
     people = [d for _, d in with_people.nodes(data=True) if "Person" in d["labels"]]

@@ -29,7 +29,7 @@ import yaml
 
 from samspil.drivers import Neo4jDriver
 from samspil.drivers.load import count_database, wipe_database
-from samspil.errors import EngineError
+from samspil.core.errors import EngineError
 
 try:  # tests/ as a package, or (pytest's default "prepend" mode) tests/ on sys.path
     from tests.conftest import samspil_command
@@ -137,7 +137,7 @@ def test_killed_in_the_middle_of_a_load_then_loaded_again_gives_a_clean_load(own
     load = ("neo4j", "load", "--no-defaults", "--cases", corpus, *login)
 
     # A clean load (in process, of the graph the command builds): what the database must hold in the end.
-    from samspil.corpus import build_corpus_graph
+    from samspil.graph.builder import build_corpus_graph
     from samspil.drivers import load_graph
 
     with connect(uri) as db:

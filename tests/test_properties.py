@@ -1,5 +1,5 @@
 """Property-based tests (hypothesis) of the segmenter, the recogniser and the graph builder
-(issue 8): on any text they end with a result or an :class:`~samspil.errors.InputError`,
+(issue 8): on any text they end with a result or an :class:`~samspil.core.errors.InputError`,
 never another exception; the same input gives the same result, in one process and across
 processes with different hash seeds; the order of the cases does not change the graph.
 
@@ -28,15 +28,16 @@ import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from samspil.errors import InputError
-from samspil.graph.build import Corpus, build_graph
+from samspil.core.errors import InputError
+from samspil.core.records import Corpus
+from samspil.graph.builder import build_graph
 from samspil.graph.exports import FORMATS
-from samspil.graph.identity import Gazetteer
-from samspil.graph.model import ACTOR_KINDS, ROLES, SPREAD_STATUSES
+from samspil.core.identity import Gazetteer
+from samspil.core.model import ACTOR_KINDS, ROLES, SPREAD_STATUSES
 from samspil.loaders import freetext, lsf2019, structured
-from samspil.loaders.mentions import find_mentions
-from samspil.loaders.recognise import recognise, sentences
-from samspil.loaders.text import Vocabulary, decode_source, find_control, join_lines
+from samspil.recognise.mentions import find_mentions
+from samspil.recognise.recogniser import recognise, sentences
+from samspil.core.text import Vocabulary, decode_source, find_control, join_lines
 
 try:  # tests/ as a package, or (pytest's default "prepend" mode) tests/ on sys.path
     from tests.conftest import samspil_command
@@ -149,7 +150,7 @@ def test_recognise_any_free_text(title, body):
     names = [a.name for a in facts.actors]
     assert len(names) == len(set(names)), "one entry per organisation"
     # And the whole way to a case view, twice.
-    from samspil.extract import extract_text
+    from samspil.graph.extract import extract_text
 
     assert extract_text(text, path="fuzz.txt") == extract_text(text, path="fuzz.txt")
 

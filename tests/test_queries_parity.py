@@ -1,6 +1,6 @@
 """The named Cypher queries on the real graph, on both engines: same rows, in the same order.
 
-No mocks: the shipped graph (``samspil.corpus.default_graph``, what the command line uses)
+No mocks: the shipped graph (``samspil.corpus.sources.default_graph``, what the command line uses)
 is loaded into a real Neo4j 5 server (named by the environment, as in
 ``tests/test_drivers.py``: SAMSPIL_NEO4J_URI / SAMSPIL_NEO4J_PASSWORD, or
 SAMSPIL_SKIP_NEO4J=1) and into a fresh embedded FalkorDB, and every named query runs on
@@ -21,8 +21,8 @@ from test_drivers import INJECTION, QUOTED, neo4j_settings
 
 from samspil.drivers import FalkorDBDriver, Neo4jDriver, load_graph
 from samspil.drivers.load import count_database
-from samspil.errors import EngineError, SamspilError
-from samspil.graph.model import LABELS
+from samspil.core.errors import EngineError, SamspilError
+from samspil.core.model import LABELS
 from samspil.queries.library import get_query, list_queries, parse_param, parse_params, run_query
 
 #: Queries whose first example may find nothing yet on the real graph, with the reason.
@@ -39,7 +39,7 @@ HOSTILE = [INJECTION, '"}) MATCH (n) DETACH DELETE n //', "\\'}) DETACH DELETE n
 
 @pytest.fixture(scope="module")
 def real_graph():
-    from samspil.corpus import default_graph
+    from samspil.graph.builder import default_graph
 
     return default_graph()
 
@@ -242,7 +242,7 @@ def synthetic_params(graph) -> dict[str, list[dict[str, Any]]]:
 def test_queries_agree_on_a_larger_synthetic_graph(neo4j, real_graph):
     """Many ties (equal counts, equal names' prefixes) and every kind of relationship in bulk:
     the orders must still be total. Reloads the real graph into Neo4j afterwards."""
-    from samspil.viz.testing import synthetic_graph
+    from samspil.testing.graphs import synthetic_graph
 
     graph = synthetic_graph(1500)
     params = synthetic_params(graph)

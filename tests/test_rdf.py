@@ -18,11 +18,12 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import ORG, OWL, PROV, RDF, RDFS, SH, SKOS
 
 from samspil.cli import main
-from samspil.corpus import default_graph
-from samspil.errors import SamspilError
-from samspil.graph import model, rdf
+from samspil.graph.builder import default_graph
+from samspil.core.errors import SamspilError
+from samspil.core import model
+from samspil.linked_data import rdf
 from samspil.graph.exports import FORMATS, export_graph, without_contacts
-from samspil.graph.rdf import SP
+from samspil.linked_data.rdf import SP
 
 FORMATS_RDF = ("turtle", "jsonld", "nt")
 SUFFIX = {"turtle": ".ttl", "jsonld": ".jsonld", "nt": ".nt"}

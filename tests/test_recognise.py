@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from samspil.evaluation import evaluate
-from samspil.extract import extract_text
-from samspil.graph.identity import Gazetteer
+from samspil.graph.evaluation import evaluate
+from samspil.graph.extract import extract_text
+from samspil.core.identity import Gazetteer
 from samspil.loaders import lsf2019
-from samspil.loaders.mentions import find_mentions
-from samspil.loaders.recognise import recognise
+from samspil.recognise.mentions import find_mentions
+from samspil.recognise.recogniser import recognise
 
 
 @pytest.fixture(scope="module")

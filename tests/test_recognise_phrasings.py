@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from samspil.loaders import freetext
-from samspil.loaders.recognise import recognise, sentences
+from samspil.recognise.recogniser import recognise, sentences
 
 
 def _roles(text: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from samspil.errors import InputError
+from samspil.core.errors import InputError
 from samspil.loaders import structured
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "case-format.md"
@@ -100,7 +100,7 @@ def test_a_good_file_loads(tmp_path):
 
 def test_the_kind_a_file_gives_a_nominator_is_kept(tmp_path):
     """A nominator's kind comes from its actor entry, not from a guess on its name."""
-    from samspil.corpus import build_corpus_graph
+    from samspil.graph.builder import build_corpus_graph
 
     text = _mutate("    nominators: [Vejen Kommune]\n", "    nominators: [Innovation Silkeborg]\n")
     text = _mutate("      - name: Vejen Kommune\n        kind: municipality\n",

@@ -1,4 +1,4 @@
-"""The synthetic corpus generator (samspil.synthetic, samspil synth): deterministic, read back
+"""The synthetic corpus generator (samspil.testing.synthetic, samspil synth): deterministic, read back
 exactly by the LÆS STJÆL FORTÆL loader and the structured loader, and its planted actors and
 spread found by the recogniser."""
 
@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from samspil.cli import main
-from samspil.graph.identity import Gazetteer
+from samspil.core.identity import Gazetteer
 from samspil.loaders import lsf2019, structured
-from samspil.loaders.recognise import recognise
-from samspil.synthetic import MUNICIPALITY_SIZE, Pools, generate, render_lsf, render_yaml, write_corpus
+from samspil.recognise.recogniser import recognise
+from samspil.testing.synthetic import MUNICIPALITY_SIZE, Pools, generate, render_lsf, render_yaml, write_corpus
 
 N = 100
 

@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from samspil.cli.app import corpus_options, main
-from samspil.errors import SamspilError
+from samspil.core.errors import SamspilError
 
 #: A table column: (key in the row, heading, how to show the value, justify).
 Column = tuple[str, str, Callable[[Any], str], str]
@@ -26,7 +26,7 @@ def graph_and_records(lsf_paths: Sequence[str], case_files: Sequence[str], no_de
     """The graph the corpus options ask for (curated, as every command builds it), and its case
     records (read once for both)."""
     from samspil.cli.app import corpus_from_options
-    from samspil.graph.build import build_graph
+    from samspil.graph.builder import build_graph
 
     corpus = corpus_from_options(lsf_paths, case_files, no_defaults)
     return build_graph(corpus), {record.id: record for record, _ in corpus.cases}
@@ -377,7 +377,7 @@ def themes(lsf_paths, case_files, no_defaults, as_json, as_csv):
     """The theme vocabulary (seed 000's themes and the policy areas), with how many cases each has."""
     from collections import Counter
 
-    from samspil.loaders.themes import load_themes
+    from samspil.core.themes import load_themes
     from samspil.queries.register import case_register
 
     g, records = graph_and_records(lsf_paths, case_files, no_defaults)

@@ -8,7 +8,7 @@ import sys
 import click
 
 from samspil import __version__
-from samspil.errors import SamspilError
+from samspil.core.errors import SamspilError
 
 
 class SamspilGroup(click.Group):
@@ -73,8 +73,8 @@ def _remember(ctx: click.Context, param: click.Parameter, value):
 
 def corpus_from_options(lsf_paths: tuple[str, ...], case_files: tuple[str, ...], no_defaults: bool):
     """The corpus the corpus options ask for, curated; warns about corrections that match nothing."""
-    from samspil.corpus import build_corpus
-    from samspil.curation import default_corrections_path, load_corrections
+    from samspil.corpus.sources import build_corpus
+    from samspil.corpus.curation import default_corrections_path, load_corrections
 
     meta = click.get_current_context().meta
     correction_files = meta.get("samspil.correction_files", ())
@@ -90,6 +90,6 @@ def corpus_from_options(lsf_paths: tuple[str, ...], case_files: tuple[str, ...],
 def build_from_options(lsf_paths: tuple[str, ...], case_files: tuple[str, ...], no_defaults: bool, *,
                        include_contacts: bool = False):
     """Build the graph the corpus options ask for (see :func:`corpus_from_options`)."""
-    from samspil.graph.build import build_graph
+    from samspil.graph.builder import build_graph
 
     return build_graph(corpus_from_options(lsf_paths, case_files, no_defaults), include_contacts=include_contacts)

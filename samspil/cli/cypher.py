@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from samspil.cli.app import build_from_options, corpus_options, main
-from samspil.errors import EngineError, SamspilError
+from samspil.core.errors import EngineError, SamspilError
 
 if TYPE_CHECKING:  # rich is imported when a command prints, not when the command line starts
     from rich.console import Console
@@ -455,7 +455,7 @@ def neo4j_style(out_path):
     if out_path is None:
         click.echo(text, nl=False)
         return
-    from samspil.atomic import write_atomic
+    from samspil.core.atomic import write_atomic
 
     write_atomic(Path(out_path), text)
     click.echo(f"wrote {out_path} ({len(text.encode('utf-8')):,} bytes): open Neo4j Browser and drag the file "
@@ -503,7 +503,7 @@ def render_grass() -> str:
     >>> "node.Municipality {" in render_grass()
     True
     """
-    from samspil.graph.model import ACTOR_KINDS, RELATIONSHIPS
+    from samspil.core.model import ACTOR_KINDS, RELATIONSHIPS
     from samspil.viz.style import KIND_STYLES, REL_STYLES
 
     colours = dict(_EXTRA_NODE_COLOURS)

@@ -18,7 +18,7 @@ def extract(path, as_json, case_id):
 
     Warns (on stderr, exit 0 all the same) when no organisation is recognised in the text.
     """
-    from samspil.extract import extract_file
+    from samspil.graph.extract import extract_file
 
     view = extract_file(path, case_id=case_id)
     if not view["actors"]:
@@ -56,8 +56,8 @@ def evaluate(curated, show_errors, as_json, devset):
     from rich.console import Console
 
     from samspil.cli._tables import DataTable
-    from samspil.curation import default_corrections_path, load_corrections
-    from samspil.evaluation import evaluate as run, load_gold
+    from samspil.corpus.curation import default_corrections_path, load_corrections
+    from samspil.graph.evaluation import evaluate as run, load_gold
 
     corrections = load_corrections([default_corrections_path()]) if curated else None
     result = run(load_gold(devset), corrections=corrections)
@@ -94,8 +94,8 @@ def curate_check(paths):
     from rich.console import Console
 
     from samspil.cli._tables import DataTable
-    from samspil.corpus import load_corpus
-    from samspil.curation import default_corrections_path, load_corrections
+    from samspil.corpus.sources import load_corpus
+    from samspil.corpus.curation import default_corrections_path, load_corrections
 
     corrections = load_corrections(paths or [default_corrections_path()])
     load_corpus(corrections=corrections)

@@ -24,7 +24,7 @@ def build(lsf_paths, case_files, no_defaults, out_dir, include_contacts):
     """
     from rich.console import Console
 
-    from samspil.build import write_outputs
+    from samspil.graph.outputs import write_outputs
     from samspil.cli._tables import DataTable
 
     g = build_from_options(lsf_paths, case_files, no_defaults, include_contacts=include_contacts)

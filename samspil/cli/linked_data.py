@@ -1,6 +1,6 @@
 """Commands for linked data: validate (SHACL) and sparql.
 
-:mod:`samspil.graph.rdf` (rdflib, pyshacl: slow to import) is imported inside the commands,
+:mod:`samspil.linked_data.rdf` (rdflib, pyshacl: slow to import) is imported inside the commands,
 so ``samspil --help`` and the other commands do not pay for it. The ``turtle``, ``jsonld``
 and ``nt`` formats of ``samspil export`` are registered when
 :func:`samspil.graph.exports.format_for` looks a format up.
@@ -14,12 +14,12 @@ from pathlib import Path
 import click
 
 from samspil.cli.app import build_from_options, corpus_options, main
-from samspil.errors import SamspilError
+from samspil.core.errors import SamspilError
 
 
 def _data(file: str | None, lsf_paths, case_files, no_defaults, include_contacts: bool):
     """The RDF to work on: a file, or the export of the graph the corpus options build."""
-    from samspil.graph import rdf
+    from samspil.linked_data import rdf
 
     if file:
         return rdf.read_rdf(file), file
@@ -45,7 +45,7 @@ def validate(file, lsf_paths, case_files, no_defaults, shapes_file, include_cont
     export checked. Prints what breaks which rule; exits 1 when the export does not
     conform (violations), 0 when it does (warnings allowed).
     """
-    from samspil.graph import rdf
+    from samspil.linked_data import rdf
 
     data, what = _data(file, lsf_paths, case_files, no_defaults, include_contacts)
     report = rdf.validate(data, rdf.shapes(shapes_file) if shapes_file else None)
@@ -59,7 +59,7 @@ def validate(file, lsf_paths, case_files, no_defaults, shapes_file, include_cont
 
 def _cell(value) -> str:
     """A table cell: IRIs with the export's prefixes, None empty."""
-    from samspil.graph import rdf
+    from samspil.linked_data import rdf
 
     if value is None:
         return ""
@@ -90,7 +90,7 @@ def sparql(query, lsf_paths, case_files, no_defaults, file, params, fmt, no_voca
     from rich.console import Console
 
     from samspil.cli._tables import DataTable
-    from samspil.graph import rdf
+    from samspil.linked_data import rdf
 
     if list_examples:
         _list_examples()
@@ -126,7 +126,7 @@ def _list_examples() -> None:
     from rich.console import Console
 
     from samspil.cli._tables import DataTable
-    from samspil.graph import rdf
+    from samspil.linked_data import rdf
 
     table = DataTable(title="example SPARQL queries (samspil sparql NAME --param name=value)")
     for column in ("name", "title", "parameters", "cypher"):

@@ -26,14 +26,14 @@ def synth(n, seed, fmt, out, per_file, truth):
     generated company names with long-tailed weights; the texts say who worked
     together ("i samarbejde med ...", "finansieret af ...") and where the solution
     spread ("har spredt sig til ...", "... har udvist interesse", "... var på besøg
-    i 2021"). For tests and benchmarks, never for analysis: see samspil/synthetic.py.
+    i 2021"). For tests and benchmarks, never for analysis: see samspil/testing/synthetic.py.
 
     \b
     Example:
       samspil synth -n 10000 --seed 1 -o synth/     # 10 files of 1 000 cases
       samspil build --no-defaults $(printf -- '--lsf %s ' synth/*.txt) -o out
     """
-    from samspil.synthetic import write_corpus
+    from samspil.testing.synthetic import write_corpus
 
     written = write_corpus(n, seed, fmt, out, per_file=per_file, truth=truth)
     size = sum(p.stat().st_size for p in written)

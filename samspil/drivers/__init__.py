@@ -33,7 +33,7 @@ from samspil.drivers.base import CypherDriver, GraphNode, GraphPath, GraphRelati
 from samspil.drivers.falkordb_driver import FalkorDBDriver
 from samspil.drivers.load import LoadReport, load_graph
 from samspil.drivers.neo4j_driver import NEO4J_SCHEMES, Neo4jDriver, redact_uri
-from samspil.errors import EngineError
+from samspil.core.errors import EngineError
 
 __all__ = [
     "CypherDriver",
@@ -84,7 +84,7 @@ def connect(uri: str | None = None, *, engine: str | None = None, **settings: An
     >>> connect("http://localhost:7474")
     Traceback (most recent call last):
     ...
-    samspil.errors.EngineError: cannot tell the engine from 'http://localhost:7474': use bolt://, neo4j:// ... for Neo4j, falkor://, redis:// or unix:// for FalkorDB, or no URI for the embedded engine
+    samspil.core.errors.EngineError: cannot tell the engine from 'http://localhost:7474': use bolt://, neo4j:// ... for Neo4j, falkor://, redis:// or unix:// for FalkorDB, or no URI for the embedded engine
     """
     if engine is not None and engine not in ENGINES:
         raise EngineError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")

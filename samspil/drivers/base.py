@@ -37,7 +37,7 @@ JSON objects, and ``isinstance`` still tells a returned node from a returned map
 
 Queries are read-only unless ``write=True``: the engine itself refuses a query that
 writes (Neo4j: a READ access-mode managed transaction; FalkorDB: ``GRAPH.RO_QUERY``),
-and the driver raises :class:`samspil.errors.EngineError` with a one-line message.
+and the driver raises :class:`samspil.core.errors.EngineError` with a one-line message.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ import math
 from collections.abc import Mapping
 from typing import Any, Self
 
-from samspil.errors import EngineError
+from samspil.core.errors import EngineError
 
 __all__ = [
     "CypherDriver",

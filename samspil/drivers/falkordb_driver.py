@@ -31,7 +31,7 @@ from samspil.drivers.base import (
     normalise_scalar,
 )
 from samspil.drivers.falkordb_server import EmbeddedServer
-from samspil.errors import EngineError
+from samspil.core.errors import EngineError
 
 #: The FalkorDB graph (server key) Samspil uses unless told otherwise.
 DEFAULT_GRAPH = "samspil"

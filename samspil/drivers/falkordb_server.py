@@ -37,7 +37,7 @@ import time
 from pathlib import Path
 from typing import Self
 
-from samspil.errors import EngineError
+from samspil.core.errors import EngineError
 
 #: Name of the snapshot file written into ``persist_dir``.
 DBFILENAME = "samspil.rdb"

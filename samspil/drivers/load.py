@@ -1,4 +1,4 @@
-"""Load a Samspil graph (a networkx MultiDiGraph in the shape of :mod:`samspil.graph.model`)
+"""Load a Samspil graph (a networkx MultiDiGraph in the shape of :mod:`samspil.core.model`)
 into Neo4j or the embedded FalkorDB, with the same code for both.
 
 What a load does
@@ -24,13 +24,13 @@ What a load does
        SET n += row.props
 
    Every node is identified by its *key label* and ``id``: ``Actor`` for actors,
-   otherwise its first label of :data:`~samspil.graph.model.NODE_LABELS` (``Solution``,
+   otherwise its first label of :data:`~samspil.core.model.NODE_LABELS` (``Solution``,
    ``Case`` ...). The first statement gives an existing node (say one whose kind was
    corrected from Company to Unit) exactly the graph's labels, so the MERGE with the full
    label set finds it instead of tripping the unique constraint; a new node is created
    with all its labels at once, which on FalkorDB is ~10x faster than ``SET n:Label``.
    Labels come from the model's vocabulary, checked with
-   :func:`~samspil.graph.model.check_identifier`; nothing in a label is read from data.
+   :func:`~samspil.core.model.check_identifier`; nothing in a label is read from data.
 4. Relationships, grouped by (key label of source, type, key label of target), so each
    endpoint is found through the unique index of its key label::
 
@@ -56,7 +56,7 @@ way all end with the same counts and no duplicates. Properties are *merged*
 
 Property values are scalars (``bool``, ``int``, ``float``, ``str``) or lists of one scalar
 type; ``None`` is dropped (also inside lists); anything else is refused with an
-:class:`~samspil.errors.InputError` naming the node or edge.
+:class:`~samspil.core.errors.InputError` naming the node or edge.
 """
 
 from __future__ import annotations
@@ -71,8 +71,8 @@ from typing import Any
 import networkx as nx
 
 from samspil.drivers.base import CypherDriver
-from samspil.errors import InputError
-from samspil.graph.model import LABELS, NODE_LABELS, check_identifier
+from samspil.core.errors import InputError
+from samspil.core.model import LABELS, NODE_LABELS, check_identifier
 
 #: ``progress(stage, done, total)``; stage is "wipe", "constraints", "nodes" or "relationships".
 Progress = Callable[[str, int, int], None]
@@ -142,7 +142,7 @@ def key_label(labels: Iterable[str]) -> str:
     -------
     str
         ``Actor`` for an actor, else the first of its labels that is in
-        :data:`~samspil.graph.model.NODE_LABELS`, else its first label.
+        :data:`~samspil.core.model.NODE_LABELS`, else its first label.
 
     Examples
     --------
@@ -399,7 +399,7 @@ def load_graph(
         From :func:`samspil.drivers.connect`.
     graph : networkx.MultiDiGraph
         Nodes keyed by id with ``labels``; edges with ``type`` and ``case`` (see
-        :mod:`samspil.graph.model`).
+        :mod:`samspil.core.model`).
     batch_size : int
         Rows (nodes or relationships) per transaction.
     wipe : bool

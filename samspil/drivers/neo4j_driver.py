@@ -34,7 +34,7 @@ from samspil.drivers.base import (
     first_line,
     normalise_scalar,
 )
-from samspil.errors import EngineError
+from samspil.core.errors import EngineError
 
 # The neo4j driver logs each failed connection attempt as a warning; with no handler
 # configured, Python's last-resort handler prints them to stderr, several lines per try,

@@ -10,7 +10,7 @@ from typing import Any
 
 import networkx as nx
 
-from samspil.graph.model import ROLE_PRIORITY
+from samspil.core.model import ROLE_PRIORITY
 
 #: Order of keys in a case-view object, as design.md shows it.
 KEYS = ("id", "number", "title", "prize", "year", "target_group", "nominators", "actors", "spread", "inspired_by",
@@ -39,7 +39,7 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
 
     Examples
     --------
-    >>> from samspil.corpus import default_graph
+    >>> from samspil.graph.builder import default_graph
     >>> view = case_view(default_graph(), "lsf2019-09")
     >>> view["title"], view["nominators"], view["prize"], view["year"]
     ('Talentudvikling', ['Kolding Kommune'], 'nyt-sammen-bedre', 2018)
@@ -112,7 +112,7 @@ def case_views(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from samspil.corpus import default_graph
+    >>> from samspil.graph.builder import default_graph
     >>> views = case_views(default_graph())
     >>> [v["number"] for v in views if v["id"].startswith("lsf2019")] == list(range(1, 53))
     True

@@ -18,9 +18,9 @@ from typing import Any
 
 import networkx as nx
 
-from samspil.atomic import write_atomic
-from samspil.errors import SamspilError
-from samspil.loaders.text import describe_character, find_control
+from samspil.core.atomic import write_atomic
+from samspil.core.errors import SamspilError
+from samspil.core.text import describe_character, find_control
 
 
 @dataclass(frozen=True)
@@ -167,7 +167,7 @@ register_format(ExportFormat("gexf", (".gexf",), _gexf, "GEXF 1.2 (Gephi)"))
 
 #: Modules that register more formats when imported (rdflib's serialisers are slow to import,
 #: so they are loaded only when a format is looked up).
-PLUGINS: tuple[str, ...] = ("samspil.graph.rdf",)
+PLUGINS: tuple[str, ...] = ("samspil.linked_data.rdf",)
 
 
 def _load_plugins() -> None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from samspil.errors import InputError
-from samspil.graph.identity import slugify
-from samspil.loaders.records import CaseRecord, Contact, Section, SourceInfo
-from samspil.loaders.text import Vocabulary, find_email, find_phone, join_lines, read_source
+from samspil.core.errors import InputError
+from samspil.core.identity import slugify
+from samspil.core.records import CaseRecord, Contact, Section, SourceInfo
+from samspil.core.text import Vocabulary, find_email, find_phone, join_lines, read_source
 
 #: Titles longer than this are not titles but the first paragraph of a text with none.
 MAX_TITLE = 200

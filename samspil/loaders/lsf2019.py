@@ -26,11 +26,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from samspil.errors import InputError
-from samspil.graph.identity import Gazetteer, name_key
-from samspil.loaders.orgnames import split_organisations
-from samspil.loaders.records import CaseRecord, Contact, Section, SourceInfo
-from samspil.loaders.text import Vocabulary, find_email, find_phone, is_furniture, join_lines, read_source
+from samspil.core.errors import InputError
+from samspil.core.identity import Gazetteer, name_key
+from samspil.core.orgnames import split_organisations
+from samspil.core.records import CaseRecord, Contact, Section, SourceInfo
+from samspil.core.text import Vocabulary, find_email, find_phone, is_furniture, join_lines, read_source
 
 SOURCE = SourceInfo(
     id="lsf2019",

@@ -14,9 +14,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from samspil.errors import InputError
-from samspil.graph.model import ACTOR_KINDS, PRIZES, ROLES, SPREAD_STATUSES
-from samspil.loaders.records import (
+from samspil.core.errors import InputError
+from samspil.core.model import ACTOR_KINDS, PRIZES, ROLES, SPREAD_STATUSES
+from samspil.core.records import (
     ActorMention,
     CaseFacts,
     CaseRecord,

@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
-from samspil.errors import InputError
-from samspil.loaders.text import describe_character, find_control, read_source
+from samspil.core.errors import InputError
+from samspil.core.text import describe_character, find_control, read_source
 
 class _LineLoader(yaml.SafeLoader):
     """A safe YAML loader that remembers the line of every mapping, for error messages."""
@@ -164,7 +164,7 @@ def read_yaml(path: str | Path) -> Any:
     >>> read_yaml(p)  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    samspil.errors.InputError: ...x.yaml:2: not valid YAML: duplicate key 'a' (first on line 1)
+    samspil.core.errors.InputError: ...x.yaml:2: not valid YAML: duplicate key 'a' (first on line 1)
     """
     path = str(path)
     text = read_source(path)  # missing, a folder, unreadable, too large, not UTF-8/UTF-16 text

@@ -39,10 +39,10 @@ from typing import Any
 import networkx as nx
 import yaml
 
-from samspil.errors import SamspilError
-from samspil.loaders.recognise import documented_effect
-from samspil.loaders.records import CaseRecord
-from samspil.loaders.themes import resolve_theme
+from samspil.core.errors import SamspilError
+from samspil.recognise.recogniser import documented_effect
+from samspil.core.records import CaseRecord
+from samspil.core.themes import resolve_theme
 from samspil.queries.analytics._graph import makers, resolve_region, solution_of
 from samspil.queries.analytics.spread import spread_steps, steps_by_solution, uptake
 from samspil.queries.register import Records, case_register, records_for
@@ -159,7 +159,7 @@ def candidate_components(g: nx.MultiDiGraph, case: str, *, record: CaseRecord | 
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph, toy_records
+    >>> from samspil.testing.toys import toy_graph, toy_records
     >>> c = candidate_components(toy_graph(), "toy-01", record=toy_records()["toy-01"])
     >>> c["collaboration"]["why"], c["spread"]["why"]
     ('3 sectors (public, private, civil), 3 makers', 'adopted by 2: Billund Kommune, Vejen Kommune')
@@ -281,7 +281,7 @@ def rank_candidates(g: nx.MultiDiGraph, *, theme: str | None = None, region: str
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph, toy_records
+    >>> from samspil.testing.toys import toy_graph, toy_records
     >>> ranked = rank_candidates(toy_graph(), records=toy_records())
     >>> [(c["id"], c["score"]) for c in ranked][:3]
     [('toy-03', 49.0), ('toy-05', 48.0), ('toy-01', 46.0)]

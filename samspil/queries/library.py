@@ -43,7 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from samspil.errors import SamspilError
+from samspil.core.errors import SamspilError
 
 if TYPE_CHECKING:  # imported lazily at run time: listing queries must not start an engine
     import networkx as nx
@@ -198,7 +198,7 @@ class NamedQuery:
         >>> q.bind({})
         Traceback (most recent call last):
         ...
-        samspil.errors.SamspilError: query solutions-on-theme needs parameter theme (string): the theme's name or id, e.g. sundhed or theme-sundhed
+        samspil.core.errors.SamspilError: query solutions-on-theme needs parameter theme (string): the theme's name or id, e.g. sundhed or theme-sundhed
         """
         values = dict(values or {})
         bound: dict[str, Any] = {}
@@ -495,7 +495,7 @@ def load_embedded(graph: nx.MultiDiGraph | None = None, *, batch_size: int = 10_
     Parameters
     ----------
     graph : networkx.MultiDiGraph, optional
-        A graph in the shape of :mod:`samspil.graph.model`; :func:`samspil.corpus.default_graph`
+        A graph in the shape of :mod:`samspil.core.model`; :func:`samspil.corpus.sources.default_graph`
         when omitted (builds it: a few seconds).
     batch_size : int
         Rows per load transaction.
@@ -516,7 +516,7 @@ def load_embedded(graph: nx.MultiDiGraph | None = None, *, batch_size: int = 10_
     from samspil.drivers import connect, load_graph
 
     if graph is None:
-        from samspil.corpus import default_graph
+        from samspil.graph.builder import default_graph
 
         graph = default_graph()
     driver = connect()
@@ -557,7 +557,7 @@ def run_query(name: str, params: Mapping[str, Any] | None = None, driver: Cypher
 
     Examples
     --------
-    >>> from samspil.corpus import default_graph
+    >>> from samspil.graph.builder import default_graph
     >>> with load_embedded(default_graph()) as db:
     ...     rows = run_query("cross-sector-solutions", {"minSectors": 3}, db)
     >>> all(r["n_sectors"] >= 3 for r in rows)

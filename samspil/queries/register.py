@@ -5,7 +5,7 @@ sector, prize, year and free text. Rows are the case view (design.md's contract)
 plus ``themes``, ``regions``, ``sectors``, ``adopted`` and ``has_contact``.
 
 Themes come from the graph (structured cases name them; ADDRESSES edges) and from
-tagging the case's text with :func:`samspil.loaders.themes.tag_case_themes`; the
+tagging the case's text with :func:`samspil.core.themes.tag_case_themes`; the
 full text, and whether a contact person is named, come from the case records when
 they are at hand (the shipped ones are found by themselves).
 """
@@ -19,11 +19,11 @@ from typing import Any
 
 import networkx as nx
 
-from samspil.errors import SamspilError
+from samspil.core.errors import SamspilError
 from samspil.graph.caseview import case_view
-from samspil.graph.model import PRIZES, SECTORS
-from samspil.loaders.records import CaseRecord
-from samspil.loaders.themes import resolve_theme, tag_case_themes, theme_label
+from samspil.core.model import PRIZES, SECTORS
+from samspil.core.records import CaseRecord
+from samspil.core.themes import resolve_theme, tag_case_themes, theme_label
 from samspil.queries.analytics._graph import makers, nodes_with, region_of, resolve_region, solution_of
 
 Records = Mapping[str, CaseRecord]
@@ -38,7 +38,7 @@ def shipped_records() -> dict[str, CaseRecord]:
     >>> shipped_records()["lsf2019-09"].title
     'Talentudvikling'
     """
-    from samspil.graph.identity import Gazetteer
+    from samspil.core.identity import Gazetteer
     from samspil.loaders import lsf2019, structured
 
     records = {r.id: r for r in lsf2019.load(lsf2019.default_path(), gazetteer=Gazetteer.default())}
@@ -57,7 +57,7 @@ def records_for(g: nx.MultiDiGraph, records: Records | None = None) -> dict[str,
     ----------
     g : networkx.MultiDiGraph
     records : mapping, optional
-        Case id → CaseRecord (e.g. from :func:`samspil.corpus.load_corpus`); ``{}`` for
+        Case id → CaseRecord (e.g. from :func:`samspil.corpus.sources.load_corpus`); ``{}`` for
         none (graph only).
 
     Returns
@@ -94,7 +94,7 @@ def case_themes(g: nx.MultiDiGraph, case: str, record: CaseRecord | None = None)
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> case_themes(toy_graph(), "toy-03")
     ['aeldre']
     """
@@ -130,7 +130,7 @@ def case_register(g: nx.MultiDiGraph, *, records: Records | None = None,
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph, toy_records
+    >>> from samspil.testing.toys import toy_graph, toy_records
     >>> row = case_register(toy_graph(), records=toy_records())[0]
     >>> row["title"], row["sectors"], row["regions"], row["adopted"], row["has_contact"]
     ('Talentudvikling', ['public', 'private', 'civil'], ['Region Syddanmark'], 1, True)
@@ -227,7 +227,7 @@ def filter_cases(g: nx.MultiDiGraph, *, theme: str | None = None, region: str | 
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> [r["title"] for r in filter_cases(toy_graph(), sector="private")]
     ['Talentudvikling']
     >>> [r["id"] for r in filter_cases(toy_graph(), theme="elderly care", year="2019-")]

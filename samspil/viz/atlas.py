@@ -30,8 +30,8 @@ from typing import Any
 
 import networkx as nx
 
-from samspil.atomic import write_atomic
-from samspil.graph.identity import slugify
+from samspil.core.atomic import write_atomic
+from samspil.core.identity import slugify
 from samspil.viz.maps import MAX_NODES, write_map
 from samspil.viz.views import (
     MapView,
@@ -173,7 +173,7 @@ def write_atlas(g: nx.MultiDiGraph, out_dir: str | os.PathLike[str], *, seed: in
     Examples
     --------
     >>> import tempfile
-    >>> from samspil.queries.analytics.testing import toy_graph, toy_records
+    >>> from samspil.testing.toys import toy_graph, toy_records
     >>> from samspil.queries.candidates import rank_candidates
     >>> g = toy_graph()
     >>> pages = write_atlas(g, tempfile.mkdtemp(), actors=2, ranked=rank_candidates(g, records=toy_records()))

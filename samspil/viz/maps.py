@@ -24,7 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from samspil.errors import SamspilError
+from samspil.core.errors import SamspilError
 from samspil.viz.layout import EDGE_LENGTH, communities, force_layout
 from samspil.viz.page import render_page, write_page
 from samspil.viz.style import KIND_STYLES, edge_style, kind_legend, rel_control
@@ -88,7 +88,7 @@ def prepare(view: MapView, *, seed: int = 1, max_nodes: int = MAX_NODES,
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> from samspil.viz.views import network_view
     >>> small = prepare(network_view(toy_graph()))
     >>> small.options["physics"]["enabled"], all("x" in n for n in small.nodes)
@@ -158,7 +158,7 @@ def aggregate(view: MapView, *, by: str = "community", seed: int = 1, limit: int
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> from samspil.viz.views import network_view
     >>> v = aggregate(network_view(toy_graph()), by="kind")
     >>> sorted(n["label"] for n in v.nodes)[:2]
@@ -242,7 +242,7 @@ def render_map(view: MapView, *, links: Sequence[tuple[str, str]] | None = None)
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> from samspil.viz.views import network_view
     >>> page = render_map(prepare(network_view(toy_graph())))
     >>> page.startswith("<!DOCTYPE html>") and "Samspil: hele netværket" in page
@@ -276,7 +276,7 @@ def write_map(view: MapView, path: str | os.PathLike[str], *, seed: int = 1, max
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> from samspil.viz.views import cross_sector_view
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "samspil.html"
     >>> path, drawn = write_map(cross_sector_view(toy_graph()), out, seed=3)

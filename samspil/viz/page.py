@@ -50,7 +50,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypedDict
 
-from samspil.atomic import write_atomic
+from samspil.core.atomic import write_atomic
 
 __all__ = [
     "DEFAULT_PALETTE",
@@ -850,7 +850,7 @@ def render_page(
 
 
 def write_page(path: str | os.PathLike[str], html_text: str) -> Path:
-    """Write a page atomically with :func:`samspil.atomic.write_atomic`.
+    """Write a page atomically with :func:`samspil.core.atomic.write_atomic`.
 
     A reader (a browser, a web server) sees either the old file or the whole new one, never
     half of it; a failed write leaves the old file as it was and no temporary file behind.

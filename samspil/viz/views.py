@@ -43,10 +43,10 @@ from typing import Any
 
 import networkx as nx
 
-from samspil.loaders.text import redact_contact_details
-from samspil.errors import SamspilError
-from samspil.graph.identity import name_key
-from samspil.loaders.themes import theme_label
+from samspil.core.text import redact_contact_details
+from samspil.core.errors import SamspilError
+from samspil.core.identity import name_key
+from samspil.core.themes import theme_label
 from samspil.viz.layout import betweenness, degrees
 from samspil.viz.page import FilterControl, LegendEntry
 from samspil.viz.style import (
@@ -453,7 +453,7 @@ def network_view(g: nx.MultiDiGraph, *, include_contacts: bool = False,
     Parameters
     ----------
     g : networkx.MultiDiGraph
-        A Samspil graph (:mod:`samspil.graph.model`).
+        A Samspil graph (:mod:`samspil.core.model`).
     include_contacts : bool
         Draw contact persons (Person nodes, with phone and e-mail in their tooltips) when
         the graph has them. Off by default: personal data.
@@ -468,7 +468,7 @@ def network_view(g: nx.MultiDiGraph, *, include_contacts: bool = False,
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> v = network_view(toy_graph())
     >>> sorted({n["group"] for n in v.nodes})
     ['association', 'company', 'knowledge_institution', 'municipality', 'network', 'region', 'solution', 'theme', 'unit']
@@ -515,7 +515,7 @@ def find_actor(g: nx.MultiDiGraph, text: str) -> str:
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> find_actor(toy_graph(), "kolding"), find_actor(toy_graph(), "municipality-0621")
     ('municipality-0621', 'municipality-0621')
     """
@@ -569,7 +569,7 @@ def neighbourhood_view(g: nx.MultiDiGraph, actor: str, *, depth: int = 1,
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> v = neighbourhood_view(toy_graph(), "Vejen Kommune")
     >>> sorted(n["name"] for n in v.nodes if n["group"] == "solution")
     ['Spisegrupper', 'Talentudvikling', 'Talentudvikling i Vejen']
@@ -641,7 +641,7 @@ def cross_sector_view(g: nx.MultiDiGraph, *, size_by: str = "betweenness") -> Ma
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> v = cross_sector_view(toy_graph())
     >>> sorted({e["pair"] for e in v.edges})
     ['private–civil', 'public–civil', 'public–knowledge', 'public–private', 'public–public']
@@ -748,7 +748,7 @@ def spread_view(g: nx.MultiDiGraph, solution: str) -> MapView:
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> v = spread_view(toy_graph(), "Talentudvikling")
     >>> sorted((e["label"], e["rel"]) for e in v.edges if e["rel"].startswith("SPREAD_TO"))
     [('', 'SPREAD_TO:interested'), ('2019', 'SPREAD_TO:adopted'), ('2021', 'SPREAD_TO:adopted')]
@@ -869,7 +869,7 @@ def candidates_view(g: nx.MultiDiGraph, *, top: int = 15, theme: str | None = No
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph, toy_records
+    >>> from samspil.testing.toys import toy_graph, toy_records
     >>> from samspil.queries.candidates import rank_candidates
     >>> v = candidates_view(toy_graph(), top=2, ranked=rank_candidates(toy_graph(), records=toy_records()))
     >>> sorted(n["label"] for n in v.nodes if n["group"] == "solution")

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from samspil.errors import SamspilError
-from samspil.graph.build import MAKER_ROLES
-from samspil.graph.identity import Gazetteer, name_key, slugify
-from samspil.graph.model import SECTORS
+from samspil.core.errors import SamspilError
+from samspil.graph.builder import MAKER_ROLES
+from samspil.core.identity import Gazetteer, name_key, slugify
+from samspil.core.model import SECTORS
 
 
 def is_a(g: nx.MultiDiGraph, node: str, label: str) -> bool:

@@ -1,6 +1,6 @@
 """Cross-sector collaboration: who works with whom, across which sectors, and who sits between.
 
-Every function takes a Samspil graph (:mod:`samspil.graph.model`) and returns plain
+Every function takes a Samspil graph (:mod:`samspil.core.model`) and returns plain
 data. The collaboration network is the actor–actor projection of the two-mode
 actor–solution graph: two actors are tied when both made (own, partner in, fund)
 the same solution, weighted by how many solutions they share.
@@ -24,9 +24,9 @@ from typing import Any
 
 import networkx as nx
 
-from samspil.errors import SamspilError
-from samspil.graph.build import MAKER_ROLES
-from samspil.graph.model import SECTORS
+from samspil.core.errors import SamspilError
+from samspil.graph.builder import MAKER_ROLES
+from samspil.core.model import SECTORS
 from samspil.queries.analytics._graph import makers, name, nodes_with, region_of, sector_pair
 
 #: Gould–Fernandez roles, by which of source A, broker B and target C share a group.
@@ -52,7 +52,7 @@ def collaboration_graph(g: nx.MultiDiGraph, *, roles: tuple[str, ...] = MAKER_RO
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> c = collaboration_graph(toy_graph())
     >>> c.edges["municipality-0621", "actor-foreningen-talentspejderen"]["weight"]
     1
@@ -96,7 +96,7 @@ def collaboration_ties(g: nx.MultiDiGraph, *, cross_sector_only: bool = False) -
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> [(t["a"], t["b"], t["pair"]) for t in collaboration_ties(toy_graph(), cross_sector_only=True)][:2]
     [('Aarhus Universitet', 'Kolding Kommune', 'public–knowledge'), ('Aarhus Universitet', 'Rudersdal Kommune', 'public–knowledge')]
     """
@@ -129,7 +129,7 @@ def tie_counts(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> {t["pair"]: t["ties"] for t in tie_counts(toy_graph())}["public–private"]
     1
     """
@@ -159,7 +159,7 @@ def solution_sector_mix(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> mix = solution_sector_mix(toy_graph())[0]
     >>> mix["title"], mix["sectors"]
     ('Talentudvikling', {'public': 1, 'private': 1, 'civil': 1})
@@ -193,7 +193,7 @@ def actor_sector_mix(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> row = actor_sector_mix(toy_graph())[0]
     >>> row["name"], row["partner_sectors"]
     ('Kolding Kommune', {'public': 2, 'private': 1, 'civil': 1, 'knowledge': 1})
@@ -425,7 +425,7 @@ def brokers(g: nx.MultiDiGraph, *, top: int | None = None, backend: str | None =
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> b = brokers(toy_graph())[0]
     >>> b["name"], b["cross_sector"] > 0
     ('Kolding Kommune', True)
@@ -473,7 +473,7 @@ def communities(g: nx.MultiDiGraph, *, seed: int = 0, resolution: float = 1.0,
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> [c["label"] for c in communities(toy_graph())]  # doctest: +NORMALIZE_WHITESPACE
     ['Aarhus Universitet / Rudersdal Kommune +1',
      'Kolding Kommune / Foreningen Talentspejderen +1 (Region Syddanmark)',

@@ -22,10 +22,10 @@ from typing import Any
 
 import networkx as nx
 
-from samspil.errors import SamspilError
-from samspil.graph.identity import Gazetteer, name_key
-from samspil.graph.model import SPREAD_STATUSES
-from samspil.loaders.themes import tag_themes, theme_label
+from samspil.core.errors import SamspilError
+from samspil.core.identity import Gazetteer, name_key
+from samspil.core.model import SPREAD_STATUSES
+from samspil.core.themes import tag_themes, theme_label
 from samspil.queries.analytics._graph import (cases_of, is_a, makers, name, nodes_with, owners, region_of,
                                               solution_of)
 from samspil.queries.analytics.network import collaboration_graph
@@ -54,7 +54,7 @@ def spread_steps(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> [(s["from"], s["to"], s["status"], s["year"]) for s in spread_steps(toy_graph())][:2]
     [(['Ældre Sagen'], 'Vejen Kommune', 'inspired', 2019), (['Kolding Kommune'], 'Vejen Kommune', 'adopted', 2019)]
     """
@@ -106,7 +106,7 @@ def find_solution(g: nx.MultiDiGraph, text: str) -> str:
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> find_solution(toy_graph(), "toy-02"), find_solution(toy_graph(), "spisegrupper")
     ('solution-talentudvikling-i-vejen', 'solution-spisegrupper')
     """
@@ -152,7 +152,7 @@ def steps_by_solution(steps: list[dict[str, Any]]) -> dict[str, list[int]]:
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> index = steps_by_solution(spread_steps(toy_graph()))
     >>> index["solution-talentudvikling"], index["solution-talentudvikling-i-vejen"]  # step 2: the variant
     ([1, 2, 4], [2, 3])
@@ -200,7 +200,7 @@ def spread_paths(g: nx.MultiDiGraph, solution: str | None = None, *,
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> path = spread_paths(toy_graph(), "Talentudvikling")[0]
     >>> [(s["to"], s["status"], s["via"]) for s in path["steps"]]  # doctest: +NORMALIZE_WHITESPACE
     [('Vejen Kommune', 'adopted', 'spread'), ('Vejen Kommune', 'inspired', 'variant'),
@@ -253,7 +253,7 @@ def spread_chains(g: nx.MultiDiGraph, *, counted_only: bool = True, min_steps: i
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> [(c["actors"], [s["title"] for s in c["steps"]]) for c in spread_chains(toy_graph())]
     [(['Kolding Kommune', 'Vejen Kommune', 'Billund Kommune'], ['Talentudvikling', 'Talentudvikling i Vejen'])]
     """
@@ -317,7 +317,7 @@ def reach(g: nx.MultiDiGraph, solution: str, *, steps: list[dict[str, Any]] | No
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> r = reach(toy_graph(), "Talentudvikling")
     >>> r["adopters"], r["regions"], r["interested"]
     (['Billund Kommune', 'Vejen Kommune'], ['Region Syddanmark'], {'Væksthus for Ledelse': 'interested'})
@@ -358,7 +358,7 @@ def uptake(g: nx.MultiDiGraph, solution: str, *, steps: list[dict[str, Any]] | N
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> u = uptake(toy_graph(), "Talentudvikling")
     >>> u["adopted"], u["adopters"], u["interested"]
     (['municipality-0530', 'municipality-0575'], ['Billund Kommune', 'Vejen Kommune'], {'Væksthus for Ledelse': 'interested'})
@@ -390,7 +390,7 @@ def top_solutions(g: nx.MultiDiGraph, *, top: int | None = None) -> list[dict[st
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> [(r["title"], len(r["adopters"])) for r in top_solutions(toy_graph())]
     [('Talentudvikling', 2)]
     """
@@ -422,7 +422,7 @@ def top_spreaders(g: nx.MultiDiGraph, *, top: int | None = None) -> list[dict[st
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> [(r["name"], r["adopters"]) for r in top_spreaders(toy_graph())]  # doctest: +NORMALIZE_WHITESPACE
     [('Kolding Kommune', ['Billund Kommune', 'Vejen Kommune']), ('Vejen Kommune', ['Billund Kommune']),
      ('Ældre Sagen', ['Vejen Kommune'])]
@@ -509,7 +509,7 @@ def next_adopters(g: nx.MultiDiGraph, solution: str, *, top: int | None = 10,
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> best = next_adopters(toy_graph(), "Talentudvikling")[0]
     >>> best["name"], best["reasons"]
     ('Væksthus for Ledelse', ['showed interest (interested)'])
@@ -598,7 +598,7 @@ def spread_summary(g: nx.MultiDiGraph) -> dict[str, Any]:
 
     Examples
     --------
-    >>> from samspil.queries.analytics.testing import toy_graph
+    >>> from samspil.testing.toys import toy_graph
     >>> spread_summary(toy_graph())["by_status"]
     {'adopted': 2, 'interested': 1, 'visited': 0, 'inspired': 0, 'variant': 2}
     """

@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from samspil.graph.identity import Gazetteer, Organisation, name_key
-from samspil.loaders.orgnames import classify
+from samspil.core.identity import Gazetteer, Organisation, name_key
+from samspil.core.orgnames import classify
 
 _CAPW = r"(?:(?:[A-ZÆØÅ]\.){1,3}(?=\s*[A-ZÆØÅ])|[A-ZÆØÅ][\wæøåÆØÅ&-]*|[0-9]+[A-ZÆØÅa-zæøå][\wæøåÆØÅ-]*)"
 #: A capitalised name of up to six words; "og", "for", "af", "til", "&" may join its words.

@@ -129,3 +129,11 @@ class CaseFacts:
     documented_effect: bool = False
     effect_evidence: str | None = None
     themes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    """Everything a graph is built from: cases with their facts, and organisations named by sources."""
+
+    cases: list[tuple[CaseRecord, CaseFacts]] = field(default_factory=list)
+    organisations: list[tuple[SourceInfo, ActorMention]] = field(default_factory=list)

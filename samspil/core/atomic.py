@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from samspil.errors import SamspilError
+from samspil.core.errors import SamspilError
 
 
 def write_atomic(path: str | Path, data: bytes | str) -> Path:

@@ -52,7 +52,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SH, SKOS, XSD
 from rdflib.query import Result
 
-from samspil.errors import InputError, SamspilError
+from samspil.core.errors import InputError, SamspilError
 from samspil.graph.exports import ExportFormat, register_format
 
 #: The one base every Samspil IRI is under (see docs/linked-data.md, "IRIs").
@@ -158,7 +158,7 @@ PROV_FORMS: dict[str, tuple[bool, URIRef, URIRef, URIRef, URIRef]] = {
     "SPREAD_TO": (True, PROV.wasInfluencedBy, PROV.qualifiedInfluence, PROV.EntityInfluence, PROV.entity),
     "INSPIRED_BY": (False, PROV.wasInfluencedBy, PROV.qualifiedInfluence, PROV.Influence, PROV.influencer),
 }
-#: Edges a derived collaboration rests on (samspil.graph.build.MAKER_ROLES).
+#: Edges a derived collaboration rests on (samspil.graph.builder.MAKER_ROLES).
 MAKER_TYPES: tuple[str, ...] = ("OWNS", "PARTNER_IN")
 
 #: RDF formats: name -> (rdflib format, suffixes, media type).
@@ -491,7 +491,7 @@ def to_rdf(g: nx.MultiDiGraph, *, base: str = BASE) -> Graph:
 
     Examples
     --------
-    >>> from samspil.corpus import default_graph
+    >>> from samspil.graph.builder import default_graph
     >>> rdf = to_rdf(default_graph())
     >>> rdf.value(node_iri("municipality-0621"), SP.kommunekode)
     rdflib.term.Literal('0621')
@@ -636,7 +636,7 @@ def summary(rdf: Graph) -> dict[str, int]:
 
     Examples
     --------
-    >>> from samspil.corpus import default_graph
+    >>> from samspil.graph.builder import default_graph
     >>> g = default_graph()
     >>> summary(to_rdf(g))["relations"] == g.number_of_edges()
     True
@@ -1146,7 +1146,7 @@ def run_sparql(data: Graph, query: str, params: Mapping[str, Any] | None = None,
 
     Examples
     --------
-    >>> from samspil.corpus import default_graph
+    >>> from samspil.graph.builder import default_graph
     >>> rdf = to_rdf(default_graph())
     >>> res = run_sparql(rdf, "PREFIX sp: <https://w3id.org/samspil/vocab#> "
     ...                       "SELECT ?code WHERE { ?m rdfs:label ?name ; sp:kommunekode ?code }",
@@ -1232,7 +1232,7 @@ def undefined_terms(rdf: Graph, vocab: Graph | None = None) -> list[str]:
 
     Examples
     --------
-    >>> from samspil.corpus import default_graph
+    >>> from samspil.graph.builder import default_graph
     >>> undefined_terms(to_rdf(default_graph()))
     []
     """

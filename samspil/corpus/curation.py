@@ -28,9 +28,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from samspil.graph.build import Corpus
-from samspil.graph.model import ACTOR_KINDS, ROLE_PRIORITY, ROLES, SPREAD_STATUSES
-from samspil.loaders.records import ActorMention, CaseFacts, CaseRecord, SpreadMention
+from samspil.core.records import Corpus
+from samspil.core.model import ACTOR_KINDS, ROLE_PRIORITY, ROLES, SPREAD_STATUSES
+from samspil.core.records import ActorMention, CaseFacts, CaseRecord, SpreadMention
 from samspil.loaders.yamlfile import Fields, read_yaml
 
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -75,7 +75,7 @@ class Corrections:
 
         Examples
         --------
-        >>> from samspil.loaders.records import SourceInfo
+        >>> from samspil.core.records import SourceInfo
         >>> rec = CaseRecord(id="x-01", number=1, title="T", source=SourceInfo("x", "X", "x"))
         >>> facts = CaseFacts(actors=[ActorMention("Mandag Morgen", "company", "mentioned")])
         >>> c = Corrections([Correction("remove", {"name": "Mandag Morgen"}, "a publisher", "f.yaml", 3)])

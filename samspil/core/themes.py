@@ -17,8 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from samspil.errors import InputError, SamspilError
-from samspil.graph.identity import slugify
+from samspil.core.errors import InputError, SamspilError
+from samspil.core.identity import slugify
 
 #: Kinds of entries in the vocabulary.
 THEME_KINDS = ("theme", "policy_area")

@@ -603,7 +603,7 @@ def _distinct(rng: random.Random, pools: Pools, table, count: int, avoid: set[st
 
 
 def _email_domain(org: Org) -> str:
-    from samspil.graph.identity import slugify
+    from samspil.core.identity import slugify
 
     base = org.short or org.name.replace(" A/S", "").replace(" ApS", "")
     return slugify(base).replace("-", "")[:24] + ".dk"
@@ -626,7 +626,7 @@ def _case(index: int, seed: int, layout: str, prize: str, number: int, pools: Po
         for _ in range(10):
             second = pools.draw(rng, _kind(rng, OWNER_KINDS))
             # "Odense Universitetshospital og Region Sjælland" is read as the hospital of that
-            # region (samspil.loaders.orgnames): a hospital and a region are not paired here.
+            # region (samspil.core.orgnames): a hospital and a region are not paired here.
             if (second.name not in taken and " og " not in second.name
                     and {owner.kind, second.kind} != {"hospital", "region"}):
                 taken.add(second.name)
@@ -855,7 +855,7 @@ def case_id(seed: int, case: SyntheticCase) -> str:
 
 def render_yaml(cases: Sequence[SyntheticCase], *, seed: int = 0, source_id: str = "synth", title: str = "") -> str:
     """The cases of one file in the structured format of ``docs/case-format.md``."""
-    out = ["# Synthetic cases made by `samspil synth` (samspil.synthetic): test and benchmark data.", "format: 1",
+    out = ["# Synthetic cases made by `samspil synth` (samspil.testing.synthetic): test and benchmark data.", "format: 1",
            "source:", f"  id: {source_id}", f"  title: {_q(title or f'Syntetiske cases (seed {seed})')}",
            f"  path: {source_id}.yaml", "cases:"]
     for c in cases:
@@ -922,7 +922,7 @@ def write_corpus(n: int, seed: int, fmt: str, out: str | Path, *, per_file: int 
     """
     if fmt not in ("lsf", "yaml"):
         raise ValueError(f"unknown format {fmt!r}; expected lsf or yaml")
-    from samspil.atomic import write_atomic
+    from samspil.core.atomic import write_atomic
 
     out = Path(out)
     ext = "txt" if fmt == "lsf" else "yaml"

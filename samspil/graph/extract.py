@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from samspil.graph.build import Corpus, build_graph
+from samspil.core.records import Corpus
+
+from samspil.graph.builder import build_graph
 from samspil.graph.caseview import case_view
-from samspil.graph.identity import Gazetteer
+from samspil.core.identity import Gazetteer
 from samspil.loaders import freetext
-from samspil.loaders.recognise import recognise
+from samspil.recognise.recogniser import recognise
 
 
 def extract_text(text: str, *, path: str = "<text>", case_id: str | None = None,
@@ -44,6 +46,6 @@ def extract_text(text: str, *, path: str = "<text>", case_id: str | None = None,
 
 def extract_file(path: str | Path, *, case_id: str | None = None) -> dict[str, Any]:
     """:func:`extract_text` on a file, read with the loaders' checks (encoding, binary, empty)."""
-    from samspil.loaders.text import read_source
+    from samspil.core.text import read_source
 
     return extract_text(read_source(path), path=str(path), case_id=case_id)

@@ -1,8 +1,8 @@
-"""Build the Samspil graph (a networkx MultiDiGraph in the model of :mod:`samspil.graph.model`)
+"""Build the Samspil graph (a networkx MultiDiGraph in the model of :mod:`samspil.core.model`)
 from case records and the facts recognised in them.
 
 One organisation is one node across all cases (resolved by
-:mod:`samspil.graph.identity`); every edge carries its provenance: the case it
+:mod:`samspil.core.identity`); every edge carries its provenance: the case it
 comes from, a short quote as evidence, and the method that found it.
 Building is deterministic: the same input in any order gives the same graph.
 """
@@ -10,18 +10,21 @@ Building is deterministic: the same input in any order gives the same graph.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from itertools import combinations
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from samspil.graph.identity import Gazetteer, Organisation, actor_id, bounded_slug, slugify
-from samspil.graph.model import ACTOR_KINDS, ROLE_PRIORITY, SPREAD_STATUSES, actor_labels, edge_key
-from samspil.loaders.records import ActorMention, CaseFacts, CaseRecord, SourceInfo, SpreadMention
-from samspil.loaders.text import redact_contact_details
-from samspil.loaders.themes import theme_label
+from samspil.core.identity import Gazetteer, Organisation, actor_id, bounded_slug, slugify
+from samspil.core.model import ACTOR_KINDS, ROLE_PRIORITY, SPREAD_STATUSES, actor_labels, edge_key
+from samspil.core.records import ActorMention, CaseFacts, CaseRecord, Corpus, SourceInfo, SpreadMention
+from samspil.core.text import redact_contact_details
+from samspil.core.themes import theme_label
+from samspil.corpus.curation import Corrections, default_corrections_path, load_corrections
+from samspil.corpus.sources import build_corpus, load_corpus
 
 #: Roles that make an actor one of a solution's makers (for COLLABORATES_WITH).
 MAKER_ROLES = ("owner", "partner", "funder")
@@ -31,20 +34,12 @@ DEFAULT_NETWORK_SECTOR = "public"
 EVIDENCE_LIMIT = 300
 
 
-@dataclass
-class Corpus:
-    """Everything a graph is built from: cases with their facts, and organisations named by sources."""
-
-    cases: list[tuple[CaseRecord, CaseFacts]] = field(default_factory=list)
-    organisations: list[tuple[SourceInfo, ActorMention]] = field(default_factory=list)
-
-
 def solution_id(record: CaseRecord) -> str:
     """The id of the solution a case describes: given by the case, else from its title.
 
     Examples
     --------
-    >>> from samspil.loaders.records import SourceInfo
+    >>> from samspil.core.records import SourceInfo
     >>> solution_id(CaseRecord(id="x-1", number=1, title="Talentudvikling", source=SourceInfo("x", "X", "x.txt")))
     'solution-talentudvikling'
     """
@@ -135,7 +130,7 @@ class _Builder:
         return node_id
 
     def _guess_kind(self, name: str) -> str:
-        from samspil.loaders.orgnames import classify
+        from samspil.core.orgnames import classify
 
         return classify(name, self.gazetteer) or "unit"
 
@@ -303,11 +298,11 @@ def build_graph(corpus: Corpus, *, gazetteer: Gazetteer | None = None,
     Returns
     -------
     networkx.MultiDiGraph
-        Nodes keyed by id, edges keyed by ``TYPE@case``; see :mod:`samspil.graph.model`.
+        Nodes keyed by id, edges keyed by ``TYPE@case``; see :mod:`samspil.core.model`.
 
     Examples
     --------
-    >>> from samspil.loaders.records import SourceInfo, CaseFacts
+    >>> from samspil.core.records import SourceInfo, CaseFacts
     >>> src = SourceInfo("demo", "Demo", "demo.txt")
     >>> rec = CaseRecord(id="demo-01", number=1, title="Spisevenner", source=src, nominators=["Vejen Kommune"],
     ...                  nominator_kinds={"Vejen Kommune": "municipality"})
@@ -337,3 +332,24 @@ def _sorted_copy(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     out.add_nodes_from(sorted(g.nodes(data=True), key=lambda x: x[0]))
     out.add_edges_from(sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])))
     return out
+
+
+def default_graph(*, include_contacts: bool = False, curated: bool = True) -> nx.MultiDiGraph:
+    """The graph of the shipped corpus, with the shipped corrections applied unless ``curated`` is False.
+
+    Examples
+    --------
+    >>> g = default_graph()
+    >>> g.nodes["municipality-0621"]["name"]
+    'Kolding Kommune'
+    """
+    corrections = load_corrections([default_corrections_path()]) if curated else None
+    return build_graph(load_corpus(corrections=corrections), include_contacts=include_contacts)
+
+
+def build_corpus_graph(lsf_paths: Sequence[str | Path] = (), case_files: Sequence[str | Path] = (), *,
+                       defaults: bool = True, include_contacts: bool = False,
+                       corrections: Corrections | None = None) -> nx.MultiDiGraph:
+    """The graph of :func:`build_corpus`'s corpus (``include_contacts`` adds contact persons)."""
+    return build_graph(build_corpus(lsf_paths, case_files, defaults=defaults, corrections=corrections),
+                       include_contacts=include_contacts)

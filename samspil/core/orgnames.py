@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from samspil.graph.identity import Gazetteer, Organisation, name_key
+from samspil.core.identity import Gazetteer, Organisation, name_key
 
 _KIND_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
@@ -44,7 +44,7 @@ def classify(name: str, gazetteer: Gazetteer | None = None) -> str | None:
     Returns
     -------
     str or None
-        One of the actor kinds of :mod:`samspil.graph.model`.
+        One of the actor kinds of :mod:`samspil.core.model`.
 
     Examples
     --------

@@ -17,11 +17,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from samspil.graph.build import Corpus, build_graph
+from samspil.core.records import Corpus
+
+from samspil.graph.builder import build_graph
 from samspil.graph.caseview import case_view
-from samspil.graph.identity import Gazetteer, name_key
+from samspil.core.identity import Gazetteer, name_key
 from samspil.loaders import freetext, lsf2019
-from samspil.loaders.recognise import recognise
+from samspil.recognise.recogniser import recognise
 
 
 @dataclass
@@ -101,7 +103,7 @@ def predict(gold: Sequence[dict[str, Any]], *, corrections: Any = None,
     ----------
     gold : sequence of dict
         Gold items (from :func:`load_gold`).
-    corrections : samspil.curation.Corrections, optional
+    corrections : samspil.corpus.curation.Corrections, optional
         Applied after recognition, as ``samspil build`` applies them.
     gazetteer : Gazetteer, optional
 
@@ -151,7 +153,7 @@ def evaluate(gold: Sequence[dict[str, Any]] | None = None, *, corrections: Any =
     ----------
     gold : sequence of dict, optional
         Gold items; the shipped development set when omitted.
-    corrections : samspil.curation.Corrections, optional
+    corrections : samspil.corpus.curation.Corrections, optional
         Score after curation.
     gazetteer : Gazetteer, optional
 

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from samspil.errors import InputError
+from samspil.core.errors import InputError
 
 #: Largest source file read whole; a larger one is refused with a clear error
 #: rather than exhausting memory.
@@ -65,7 +65,7 @@ def decode_source(data: bytes, path: str | Path) -> str:
     >>> decode_source(b"caf\\xe9", "a.txt")
     Traceback (most recent call last):
     ...
-    samspil.errors.InputError: a.txt:1: not UTF-8 text (byte 0xe9 at column 4; Latin-1? convert it with: iconv -f latin1 -t utf-8)
+    samspil.core.errors.InputError: a.txt:1: not UTF-8 text (byte 0xe9 at column 4; Latin-1? convert it with: iconv -f latin1 -t utf-8)
     """
     if not data.strip():
         raise InputError("the file is empty", path=path)
@@ -163,7 +163,7 @@ def read_source(path: str | Path) -> str:
     >>> read_source("/no/such/file.txt")
     Traceback (most recent call last):
     ...
-    samspil.errors.InputError: /no/such/file.txt: no such file
+    samspil.core.errors.InputError: /no/such/file.txt: no such file
     """
     p = Path(path)
     try:

@@ -1,6 +1,6 @@
 """Graphs of any size in the model's shape, for tests and benchmarks of the maps.
 
-:func:`synthetic_graph` makes a Samspil graph (:mod:`samspil.graph.model`) whose whole-network
+:func:`synthetic_graph` makes a Samspil graph (:mod:`samspil.core.model`) whose whole-network
 map has exactly the number of nodes asked for: municipalities in five regions, companies,
 associations, foundations, knowledge institutions, hospitals and agencies, solutions with
 one case each, owners, partners and funders drawn with a long tail (a few actors in many
@@ -15,7 +15,7 @@ from itertools import combinations
 
 import networkx as nx
 
-from samspil.graph.model import ACTOR_KINDS, SPREAD_STATUSES, actor_labels, edge_key
+from samspil.core.model import ACTOR_KINDS, SPREAD_STATUSES, actor_labels, edge_key
 
 __all__ = ["synthetic_graph"]
 

@@ -1,7 +1,7 @@
 """The recogniser: from a case record's text to case facts (actors, roles, spread).
 
 Gazetteers and patterns of Danish public-sector language, no statistical model
-(see :mod:`samspil.loaders.mentions` for names, :mod:`samspil.loaders.spread` for
+(see :mod:`samspil.recognise.mentions` for names, :mod:`samspil.recognise.spread` for
 spread).  A role comes from the words around a name ("i samarbejde med",
 "finansieret af") and, where they say nothing, from the section it stands in
 ("Hvem har samarbejdet om innovationen?" makes partners; the reuse contacts are
@@ -14,12 +14,12 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from samspil.graph.identity import Gazetteer, name_key
-from samspil.graph.model import ROLE_PRIORITY
-from samspil.loaders.mentions import NOT_ORGANISATIONS, Mention, find_mentions
-from samspil.loaders.records import ActorMention, CaseFacts, CaseRecord, InspirationMention, SpreadMention
-from samspil.loaders.themes import tag_case_themes
-from samspil.loaders.spread import NOT_SPREAD, inspiration_cues, named_work_after, spread_cues, year_near
+from samspil.core.identity import Gazetteer, name_key
+from samspil.core.model import ROLE_PRIORITY
+from samspil.recognise.mentions import NOT_ORGANISATIONS, Mention, find_mentions
+from samspil.core.records import ActorMention, CaseFacts, CaseRecord, InspirationMention, SpreadMention
+from samspil.core.themes import tag_case_themes
+from samspil.recognise.spread import NOT_SPREAD, inspiration_cues, named_work_after, spread_cues, year_near
 
 #: Sections whose figures report effect (not the resources spent or the contacts).
 _EFFECT_SECTIONS = ("summary", "solution", "value_quality", "value_efficiency", "value_political_goals",
@@ -269,7 +269,7 @@ def documented_effect(record: CaseRecord) -> tuple[bool, str | None]:
 
     Examples
     --------
-    >>> from samspil.loaders.records import SourceInfo, Section
+    >>> from samspil.core.records import SourceInfo, Section
     >>> r = CaseRecord(id="x", number=1, title="T", source=SourceInfo("x", "X", "x"))
     >>> r.sections["summary"] = Section("summary", "", "Det lykkedes at få 89 procent tilbage i skole.", 1, 1)
     >>> documented_effect(r)

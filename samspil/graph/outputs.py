@@ -7,7 +7,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from samspil.atomic import write_all_atomic
+from samspil.core.atomic import write_all_atomic
 from samspil.graph.caseview import case_views
 from samspil.graph.exports import format_for, without_contacts
 

@@ -11,13 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import networkx as nx
-
-from samspil.curation import Corrections, default_corrections_path, load_corrections
-from samspil.graph.build import Corpus, build_graph
-from samspil.graph.identity import Gazetteer
+from samspil.core.identity import Gazetteer
+from samspil.core.records import Corpus
+from samspil.corpus.curation import Corrections
 from samspil.loaders import lsf2019, structured
-from samspil.loaders.recognise import recognise
+from samspil.recognise.recogniser import recognise
 
 
 def load_corpus(lsf_paths: Sequence[str | Path] | None = None,
@@ -57,19 +55,6 @@ def load_corpus(lsf_paths: Sequence[str | Path] | None = None,
     return corrections.apply(corpus) if corrections is not None else corpus
 
 
-def default_graph(*, include_contacts: bool = False, curated: bool = True) -> nx.MultiDiGraph:
-    """The graph of the shipped corpus, with the shipped corrections applied unless ``curated`` is False.
-
-    Examples
-    --------
-    >>> g = default_graph()
-    >>> g.nodes["municipality-0621"]["name"]
-    'Kolding Kommune'
-    """
-    corrections = load_corrections([default_corrections_path()]) if curated else None
-    return build_graph(load_corpus(corrections=corrections), include_contacts=include_contacts)
-
-
 def build_corpus(lsf_paths: Sequence[str | Path] = (), case_files: Sequence[str | Path] = (), *,
                  defaults: bool = True, corrections: Corrections | None = None) -> Corpus:
     """The corpus of the shipped sources (unless ``defaults`` is False) plus the given ones.
@@ -92,11 +77,3 @@ def build_corpus(lsf_paths: Sequence[str | Path] = (), case_files: Sequence[str 
     lsf = ([lsf2019.default_path()] if defaults else []) + list(lsf_paths)
     cases = (structured.default_files() if defaults else []) + list(case_files)
     return load_corpus(lsf, cases, corrections=corrections)
-
-
-def build_corpus_graph(lsf_paths: Sequence[str | Path] = (), case_files: Sequence[str | Path] = (), *,
-                       defaults: bool = True, include_contacts: bool = False,
-                       corrections: Corrections | None = None) -> nx.MultiDiGraph:
-    """The graph of :func:`build_corpus`'s corpus (``include_contacts`` adds contact persons)."""
-    return build_graph(build_corpus(lsf_paths, case_files, defaults=defaults, corrections=corrections),
-                       include_contacts=include_contacts)

@@ -1,6 +1,6 @@
 """A small graph in the model's shape, for examples and tests of the analytics.
 
-Built with the real builder (:func:`samspil.graph.build.build_graph`) from hand-made
+Built with the real builder (:func:`samspil.graph.builder.build_graph`) from hand-made
 case records and facts, so it has exactly the shape the recogniser's graph will
 have: owners, partners of three sectors, a spread (Kolding → Vejen, as in LÆS
 STJÆL FORTÆL case 9), a variant that spread on (Vejen → Billund), an idea taken
@@ -20,8 +20,10 @@ from pathlib import Path
 
 import networkx as nx
 
-from samspil.graph.build import Corpus, build_graph
-from samspil.loaders.records import (ActorMention, CaseFacts, CaseRecord, Contact, InspirationMention, Section,
+from samspil.core.records import Corpus
+
+from samspil.graph.builder import build_graph
+from samspil.core.records import (ActorMention, CaseFacts, CaseRecord, Contact, InspirationMention, Section,
                                      SourceInfo, SpreadMention)
 
 TOY_SOURCE = SourceInfo("toy", "Toy cases", "toy.txt", year=2021)
@@ -177,7 +179,7 @@ def gold_graph() -> nx.MultiDiGraph:
     ...        if d["type"] == "SPREAD_TO")
     ['Vejen Kommune', 'Væksthus for Ledelse']
     """
-    from samspil.corpus import load_corpus
+    from samspil.corpus.sources import load_corpus
 
     folder = Path(str(resources.files("samspil") / "data" / "devset" / "lsf2019"))
     gold = {f"lsf2019-{p.stem}": gold_facts(p) for p in folder.glob("*.json")}
@@ -194,7 +196,7 @@ def shared_gold_graph() -> nx.MultiDiGraph:
 
 @lru_cache(maxsize=1)
 def shared_default_graph() -> nx.MultiDiGraph:
-    """The shipped graph (:func:`samspil.corpus.default_graph`), built once: for tests that only read it."""
-    from samspil.corpus import default_graph
+    """The shipped graph (:func:`samspil.corpus.sources.default_graph`), built once: for tests that only read it."""
+    from samspil.graph.builder import default_graph
 
     return default_graph()

@@ -73,7 +73,7 @@ def load_note() -> str:
 
 def corpus(n: int, *, seed: int = SEED, fmt: str = "lsf") -> list[Path]:
     """The files of a synthetic corpus of ``n`` cases, generated once and kept in :data:`CACHE`."""
-    from samspil.testing.synthetic import write_corpus
+    from samspil.testing.synthetic_files import write_corpus
 
     ext = "txt" if fmt == "lsf" else "yaml"
     folder = CACHE / f"{fmt}-n{n}-s{seed}-p{PER_FILE}"

@@ -24,6 +24,24 @@ DATA = Path(__file__).resolve().parent / "data"
 #: Seconds a single command may take before the test fails (building the graph takes ~2 s).
 CLI_TIMEOUT = 120
 
+#: Fixtures that reach a Neo4j server or a browser: a test that asks for one of them carries
+#: the matching marker, so `-m "not neo4j and not browser"` leaves it out (the fast tier).
+NEO4J_FIXTURES = frozenset({"neo4j_db", "neo4j_args", "neo4j_module", "neo4j_settings"})
+BROWSER_FIXTURES = frozenset({"browser", "report", "live", "drawn"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark tests by what they need: ``neo4j`` for a server fixture or an ``engine``/``db``
+    parameter of "neo4j", ``browser`` for a Chromium fixture. Modules that start servers of
+    their own mark themselves (``pytestmark``)."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if names & NEO4J_FIXTURES or "neo4j" in params.values():
+            item.add_marker(pytest.mark.neo4j)
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+
 
 @dataclass(frozen=True)
 class CliResult:

@@ -43,7 +43,8 @@ PASSWORD = "samspil-faults"
 #: transactions at --batch-size 10.
 CASES = 150
 
-pytestmark = pytest.mark.skipif(os.environ.get("SAMSPIL_SKIP_NEO4J") == "1", reason="SAMSPIL_SKIP_NEO4J=1")
+pytestmark = [pytest.mark.neo4j, pytest.mark.slow,
+              pytest.mark.skipif(os.environ.get("SAMSPIL_SKIP_NEO4J") == "1", reason="SAMSPIL_SKIP_NEO4J=1")]
 
 
 def free_port() -> int:

@@ -8,7 +8,8 @@ password.
     SAMSPIL_NEO4J_URI       e.g. bolt://127.0.0.1:17687   (required)
     SAMSPIL_NEO4J_PASSWORD  the password of user neo4j    (required)
     SAMSPIL_NEO4J_USER      defaults to neo4j
-    SAMSPIL_SKIP_NEO4J=1    skip these tests instead of failing without a server
+    SAMSPIL_SKIP_NEO4J=1    skip these tests even where a server is configured
+    SAMSPIL_REQUIRE_NEO4J=1 fail, rather than skip, without a server (scripts/test sets it)
 """
 
 from __future__ import annotations
@@ -38,7 +39,10 @@ def _settings() -> tuple[str, str, str]:
         pytest.skip("SAMSPIL_SKIP_NEO4J=1: Neo4j server tests switched off")
     uri = os.environ.get("SAMSPIL_NEO4J_URI", "").strip()
     if not uri:
-        pytest.fail(HOW_TO_START, pytrace=False)
+        # scripts/test (make test, CI) sets SAMSPIL_REQUIRE_NEO4J=1: there a missing server is a failure.
+        if os.environ.get("SAMSPIL_REQUIRE_NEO4J") == "1":
+            pytest.fail(HOW_TO_START, pytrace=False)
+        pytest.skip("no Neo4j server configured (SAMSPIL_NEO4J_URI); make test starts one")
     password = os.environ.get("SAMSPIL_NEO4J_PASSWORD", "")
     if not password:
         pytest.fail(

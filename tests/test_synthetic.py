@@ -13,7 +13,8 @@ from samspil.cli import main
 from samspil.core.identity import Gazetteer
 from samspil.loaders import lsf2019, structured
 from samspil.recognise.recogniser import recognise
-from samspil.testing.synthetic import MUNICIPALITY_SIZE, Pools, generate, render_lsf, render_yaml, write_corpus
+from samspil.testing.synthetic import MUNICIPALITY_SIZE, Pools, generate
+from samspil.testing.synthetic_files import render_lsf, render_yaml, write_corpus
 
 N = 100
 

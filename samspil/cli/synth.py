@@ -33,7 +33,7 @@ def synth(n, seed, fmt, out, per_file, truth):
       samspil synth -n 10000 --seed 1 -o synth/     # 10 files of 1 000 cases
       samspil build --no-defaults $(printf -- '--lsf %s ' synth/*.txt) -o out
     """
-    from samspil.testing.synthetic import write_corpus
+    from samspil.testing.synthetic_files import write_corpus
 
     written = write_corpus(n, seed, fmt, out, per_file=per_file, truth=truth)
     size = sum(p.stat().st_size for p in written)

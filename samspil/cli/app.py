@@ -33,13 +33,22 @@ class SamspilGroup(click.Group):
 
 @click.group(cls=SamspilGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="samspil")
-def main() -> None:
+@click.option("--follow-symlinks", is_flag=True,
+              help="An output path (-o) that is a symbolic link: write its target (atomically) "
+                   "instead of refusing.")
+def main(follow_symlinks: bool) -> None:
     """Samspil: a knowledge graph of Danish public-sector innovation.
 
     Build the graph from the shipped case collections, list the cases, export the
     graph, run Cypher on an embedded engine or Neo4j, analyse networks and spread,
     and draw maps.
+
+    An output path (-o) must be a new path or a regular file: a device, FIFO, socket or
+    symbolic link is never replaced (exit 2), unless --follow-symlinks is given for a link.
     """
+    from samspil.core.atomic import FOLLOW_SYMLINKS
+
+    FOLLOW_SYMLINKS.set(follow_symlinks)
 
 
 def warn(message: str) -> None:

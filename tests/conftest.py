@@ -26,7 +26,7 @@ CLI_TIMEOUT = 120
 
 #: Fixtures that reach a Neo4j server or a browser: a test that asks for one of them carries
 #: the matching marker, so `-m "not neo4j and not browser"` leaves it out (the fast tier).
-NEO4J_FIXTURES = frozenset({"neo4j_db", "neo4j_args", "neo4j_module", "neo4j_settings"})
+NEO4J_FIXTURES = frozenset({"neo4j", "neo4j_db", "neo4j_args", "neo4j_module", "neo4j_settings"})
 BROWSER_FIXTURES = frozenset({"browser", "report", "live", "drawn"})
 
 

@@ -505,6 +505,7 @@ def test_neo4j_unreachable_is_one_line_after_bounded_retries():
     assert "\n" not in str(err.value)
 
 
+@pytest.mark.neo4j
 def test_neo4j_wrong_password_fails_at_once():
     settings = neo4j_settings()
     t0 = time.monotonic()
@@ -514,6 +515,7 @@ def test_neo4j_wrong_password_fails_at_once():
     assert settings["password"] not in str(err.value)
 
 
+@pytest.mark.neo4j
 def test_neo4j_unknown_database():
     settings = neo4j_settings()
     with pytest.raises(EngineError, match="no database 'ikke_her'"):
@@ -521,6 +523,7 @@ def test_neo4j_unknown_database():
                     database="ikke_her")
 
 
+@pytest.mark.neo4j
 def test_neo4j_settings_come_from_the_environment(monkeypatch):
     settings = neo4j_settings()
     monkeypatch.setenv("NEO4J_URI", settings["uri"])

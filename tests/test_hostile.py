@@ -366,6 +366,7 @@ def test_a_10000_character_name_loads_and_reads_back(hostile_graph):
             {"id": long_id, "name": LONG}]
 
 
+@pytest.mark.neo4j
 def test_neo4j_load_command_on_hostile_text(run_cli, engines):
     """``samspil neo4j load`` with the hostile file: loaded, and every name read back (the
     10 000-character one too)."""

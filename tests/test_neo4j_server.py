@@ -19,6 +19,9 @@ import uuid
 
 import pytest
 
+#: Every test here talks to the server (the first one says how to start it when it is missing).
+pytestmark = pytest.mark.neo4j
+
 HOW_TO_START = """\
 No Neo4j server given: SAMSPIL_NEO4J_URI is not set.
 

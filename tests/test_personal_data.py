@@ -1,7 +1,8 @@
 """Personal data (issue 8, design.md): the cases name contact persons with phone numbers and
 e-mail addresses. Through the real command line, on the shipped corpus, every output is
 written with the defaults and searched for any e-mail address and any phone number (regular
-expressions) and for every contact detail the cases hold; none is there. With
+expressions) and for every contact detail the cases hold, the contact persons' full names too
+(issue 15: a contact line quoted as evidence carried them); none is there. With
 ``--include-contacts`` they are:
 
 * ``build`` (JSON, GraphML, GEXF, Turtle, the case view) and ``export`` in the other RDF formats;
@@ -42,12 +43,13 @@ def data_text(path: Path) -> str:
 
 @pytest.fixture(scope="module")
 def details(lsf_cases) -> dict[str, set[str]]:
-    """The contact details the shipped cases hold (e-mail addresses; phone numbers as the text
-    writes them and as the loader normalises them)."""
+    """The contact details the shipped cases hold (full names; e-mail addresses; phone numbers
+    as the text writes them and as the loader normalises them)."""
     emails = {c.email for case in lsf_cases for c in case.contacts if c.email}
     phones = {c.phone for case in lsf_cases for c in case.contacts if c.phone}
-    assert len(emails) > 40 and len(phones) > 40, "the cases name contacts"
-    return {"email": emails, "phone": phones | {p.replace(" ", "") for p in phones}}
+    names = {c.name for case in lsf_cases for c in case.contacts if c.name and len(c.name.split()) > 1}
+    assert len(emails) > 40 and len(phones) > 40 and len(names) > 40, "the cases name contacts"
+    return {"email": emails, "phone": phones | {p.replace(" ", "") for p in phones}, "name": names}
 
 
 @pytest.fixture(scope="module")
@@ -77,7 +79,8 @@ def _files(folder: Path) -> list[Path]:
 
 def _leaks(text: str, details: dict[str, set[str]]) -> dict[str, int]:
     return {"e-mail addresses": len(EMAIL.findall(text)), "phone numbers": len(PHONE.findall(text)),
-            "known details": sum(1 for d in details["email"] | details["phone"] if d in text)}
+            "known details": sum(1 for d in details["email"] | details["phone"] if d in text),
+            "contact persons' names": sum(1 for d in details["name"] if d in text)}
 
 
 def test_default_outputs_hold_no_contact_details(runs, details):
@@ -89,7 +92,8 @@ def test_default_outputs_hold_no_contact_details(runs, details):
     assert any(p.parent.name == "spread" for p in files) and any(p.parent.name == "actors" for p in files)
     for path in files:
         leaks = _leaks(data_text(path), details)
-        assert leaks == {"e-mail addresses": 0, "phone numbers": 0, "known details": 0}, (
+        assert leaks == {"e-mail addresses": 0, "phone numbers": 0, "known details": 0,
+                         "contact persons' names": 0}, (
             str(path.relative_to(runs)), leaks)
 
 
@@ -106,6 +110,7 @@ def test_with_include_contacts_they_appear(runs, details):
         (runs / "default" / "build" / "cases.json").read_bytes()
 
 
+@pytest.mark.neo4j
 def test_neo4j_load_holds_no_contact_details_unless_asked(run_cli, details):
     if os.environ.get("SAMSPIL_SKIP_NEO4J") == "1":
         pytest.skip("SAMSPIL_SKIP_NEO4J=1")

@@ -431,6 +431,44 @@ _PHONE_ANYWHERE = re.compile(r"(?<!\d)(?<!\d[.,])(?:\+45\s?)?\d{2}[ \t]?\d{2}[ \
                              r"|(?<!\d)\d{4}[ \t]\d{4}(?!\d)")
 
 
+def without_contact_persons(text: str, persons: Iterable[tuple[str | None, str | None]]) -> str:
+    """Text with contact persons taken out: where a person's name stands in it, the name and
+    the person's job title are removed, and the punctuation left between them closed up.
+
+    A contact line quoted as evidence ("‹name›, projektleder, Digital Innovation, Syddansk
+    Sundhedsinnovation") keeps only its organisations; a sentence that names no contact person
+    is returned as it is (a job title alone, in the case's own prose, is no one's).
+
+    Parameters
+    ----------
+    text : str
+    persons : iterable of (name, job title)
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> without_contact_persons("Hanne Holm, projektleder, Digital Innovation, Syddansk Sundhedsinnovation",
+    ...                         [("Hanne Holm", "projektleder")])
+    'Digital Innovation, Syddansk Sundhedsinnovation'
+    >>> without_contact_persons("En projektleder fra Digital Innovation deltog", [("Hanne Holm", "projektleder")])
+    'En projektleder fra Digital Innovation deltog'
+    """
+    for name, title in persons:
+        if name and name in text:
+            text = text.replace(name, "")
+            if title:
+                text = text.replace(title, "")
+            text = _LEFT_BETWEEN.sub(", ", text).strip(" ,;:–-")
+    return text
+
+
+#: Separators left where a name and a title were taken out of a line.
+_LEFT_BETWEEN = re.compile(r"(?:\s*[,;]\s*){2,}|^\s*[,;]\s*")
+
+
 def redact_contact_details(text: str, marker: str = "[…]") -> str:
     """Text with e-mail addresses and phone numbers replaced by "[…]": personal data stays out of
     evidence quotes and summaries unless contacts are asked for.

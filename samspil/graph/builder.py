@@ -21,7 +21,7 @@ import networkx as nx
 from samspil.core.identity import Gazetteer, Organisation, actor_id, bounded_slug, slugify
 from samspil.core.model import ACTOR_KINDS, ROLE_PRIORITY, SPREAD_STATUSES, actor_labels, edge_key
 from samspil.core.records import ActorMention, CaseFacts, CaseRecord, Corpus, SourceInfo, SpreadMention
-from samspil.core.text import redact_contact_details
+from samspil.core.text import redact_contact_details, without_contact_persons
 from samspil.core.themes import theme_label
 from samspil.corpus.curation import Corrections, default_corrections_path, load_corrections
 from samspil.corpus.sources import build_corpus, load_corpus
@@ -60,6 +60,9 @@ class _Builder:
         #: The parents each unit name is given anywhere in the corpus: a unit named once
         #: without its parent (as another unit's parent, say) is the one unit of that name.
         self.unit_parents: dict[str, set[str]] = defaultdict(set)
+        #: (name, job title) of the contact persons of the case being added: personal data
+        #: that no evidence quote may carry (design.md), whatever found or curated it.
+        self.persons: list[tuple[str | None, str | None]] = []
 
     def learn_parents(self, corpus: Corpus) -> None:
         for record, facts in corpus.cases:
@@ -141,6 +144,8 @@ class _Builder:
         if self.g.has_edge(src, dst, key):
             return
         props = {k: v for k, v in props.items() if v is not None}
+        if rel_type != "CONTACT_FOR":
+            evidence = without_contact_persons(evidence, self.persons)
         self.g.add_edge(src, dst, key=key, type=rel_type, case=case or "", evidence=_clip(evidence), method=method,
                         **props)
 
@@ -150,6 +155,7 @@ class _Builder:
                          publisher=info.publisher)
 
     def case(self, record: CaseRecord, facts: CaseFacts) -> None:
+        self.persons = [(c.name, c.title) for c in record.contacts]
         source = self.source(record.source)
         case = self.node(record.id, ("Case",), name=record.title, number=record.number, prize=record.prize,
                          year=record.year, source=record.source.id, line_start=record.line_start,
@@ -200,6 +206,7 @@ class _Builder:
                 p = self.node(f"person-{bounded_slug(contact.name)}", ("Person",), name=contact.name, title=contact.title,
                               organisation=contact.organisation, phone=contact.phone, email=contact.email)
                 self.edge(p, case, "CONTACT_FOR", record.id, evidence=contact.name, method="parsed")
+        self.persons = []
 
     def _role_edge(self, actor: str, mention: ActorMention, case: str, solution: str, case_id: str) -> None:
         if mention.role in ("owner", "nominator"):

@@ -632,9 +632,9 @@ def _contacts(case: _Case) -> None:
         mentions = [_with_home(m, case) for m in _chain_parents(found)]
         for m in mentions:
             internal = case.internal(m.name, m.part_of, m.kind)
-            case.add(m, "owner" if internal else "partner",
-                     _evidence(f"{contact.title or ''}, {contact.organisation or ''}".strip(", ")), "contacts",
-                     said=internal)
+            # The contact block is never evidence (design.md, personal data): the quote is the
+            # organisation's name as the contact line writes it, without the person or the title.
+            case.add(m, "owner" if internal else "partner", m.surface, "contacts", said=internal)
 
 
 def _chain_parents(mentions: list[Mention]) -> list[Mention]:

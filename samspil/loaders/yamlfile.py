@@ -17,8 +17,27 @@ import yaml
 from samspil.core.errors import InputError
 from samspil.core.text import describe_character, find_control, read_source
 
+
+#: How deep collections may nest: hand-written case and correction files need a handful of
+#: levels; a deeper document is refused before Python's recursion limit is reached.
+MAX_DEPTH = 50
+
+
 class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that remembers the line of every mapping, for error messages."""
+    """A safe YAML loader that remembers the line of every mapping, for error messages, and
+    refuses documents nested deeper than :data:`MAX_DEPTH`."""
+
+    _depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.composer.ComposerError(None, None, f"nested more than {MAX_DEPTH} levels deep",
+                                                  self.peek_event().start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:

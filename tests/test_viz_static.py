@@ -1,0 +1,33 @@
+"""The web files of the maps (samspil/viz/static/): valid JavaScript, and shipped with the package."""
+
+from __future__ import annotations
+
+import fnmatch
+import shutil
+import subprocess
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+STATIC = ROOT / "samspil" / "viz" / "static"
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in STATIC.glob("*.js")))
+def test_every_script_parses(script: str) -> None:
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("node is not installed: `node --check` cannot parse the page scripts")
+    result = subprocess.run([node, "--check", str(STATIC / script)], capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+
+
+def test_every_static_file_is_package_data() -> None:
+    """A wheel holds only what [tool.setuptools.package-data] names: a page needs every file."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["samspil"]
+    files = sorted(p.relative_to(ROOT / "samspil").as_posix() for p in STATIC.iterdir())
+    assert files
+    assert [f for f in files if not any(fnmatch.fnmatch(f, pat) for pat in patterns)] == []

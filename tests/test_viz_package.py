@@ -1,8 +1,10 @@
-"""The web files of the maps (samspil/viz/static/): valid JavaScript, and shipped with the package."""
+"""The samspil.viz package: its web files (samspil/viz/static/) are valid and shipped, and its
+public names are those of its modules."""
 
 from __future__ import annotations
 
 import fnmatch
+import importlib
 import shutil
 import subprocess
 import tomllib
@@ -31,3 +33,18 @@ def test_every_static_file_is_package_data() -> None:
     files = sorted(p.relative_to(ROOT / "samspil").as_posix() for p in STATIC.iterdir())
     assert files
     assert [f for f in files if not any(fnmatch.fnmatch(f, pat) for pat in patterns)] == []
+
+
+MODULES = ("views", "maps", "page", "atlas", "style", "layout", "grass")
+
+
+def test_the_package_exposes_every_public_name_of_its_modules() -> None:
+    import samspil.viz as viz
+
+    expected = {}
+    for name in MODULES:
+        module = importlib.import_module(f"samspil.viz.{name}")
+        expected.update({public: getattr(module, public) for public in module.__all__})
+    assert sorted(viz.__all__) == sorted(expected)
+    for public, value in expected.items():
+        assert getattr(viz, public) is value, public

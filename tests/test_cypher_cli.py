@@ -221,7 +221,7 @@ def test_neo4j_connection_errors_are_one_line(run_cli_many, neo4j_args, one_line
 # ---------------------------------------------------------------- the Neo4j Browser style
 
 def test_style_is_the_shipped_grass_in_the_maps_colours(run_cli, tmp_path):
-    from samspil.cli.cypher import GRASS_PATH, render_grass
+    from samspil.viz.grass import GRASS_PATH, render_grass
     from samspil.core.model import ACTOR_KINDS, LABELS
     from samspil.viz.style import KIND_STYLES
 

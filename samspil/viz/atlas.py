@@ -32,6 +32,7 @@ import networkx as nx
 
 from samspil.core.atomic import write_atomic
 from samspil.core.identity import slugify
+from samspil.viz.assets import fill, inline_text, static_text
 from samspil.viz.maps import MAX_NODES, write_map
 from samspil.viz.views import (
     MapView,
@@ -62,32 +63,14 @@ class AtlasPage:
     bytes: int
 
 
-_CSS = """
-*{box-sizing:border-box}
-body{margin:0 auto;max-width:1100px;padding:18px 22px 40px;font-family:"DejaVu Sans",Arial,sans-serif;
- font-size:15px;line-height:1.45;color:#1b1f24;background:#fff}
-h1{font-size:24px;margin:0 0 4px}
-h2{font-size:17px;margin:26px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:3px}
-p.lead{color:#57606a;margin:0 0 10px}
-p.note{color:#6b4500;font-size:14px}
-a{color:#0b5cad}
-ul{padding-left:20px;margin:6px 0}
-li{margin:4px 0}
-.meta{color:#6e7781;font-size:13px}
-table{border-collapse:collapse;width:100%;font-size:13px}
-th,td{border-bottom:1px solid #e1e4e8;padding:5px 6px;text-align:left;vertical-align:top}
-th{background:#f6f8fa;position:sticky;top:0}
-td.num,th.num{text-align:right;white-space:nowrap}
-nav{font-size:14px;margin-bottom:10px}
-"""
-
 # No script, no remote anything: the policy says so, and a browser enforces it.
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
 
 
 def render_static(title: str, body: str, *, lead: str = "") -> str:
     """A plain HTML page of the atlas (no script): the title and lead are escaped here, the
-    body must be markup built with :func:`html.escape` by the caller.
+    body must be markup built with :func:`html.escape` by the caller. The page is the
+    template ``samspil/viz/static/atlas.html`` with ``atlas.css`` inline.
 
     Examples
     --------
@@ -96,11 +79,9 @@ def render_static(title: str, body: str, *, lead: str = "") -> str:
     True
     """
     lead_html = f'<p class="lead">{html.escape(lead)}</p>\n' if lead else ""
-    return (f'<!DOCTYPE html>\n<html lang="da">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-            f"<h1>{html.escape(title)}</h1>\n{lead_html}{body}\n</body>\n</html>\n")
+    return fill(static_text("atlas.html"), {"CSP": _CSP, "TITLE": html.escape(title),
+                                            "CSS": inline_text("atlas.css"), "LEAD": lead_html,
+                                            "BODY": body})
 
 
 def _link(href: str, text: str) -> str:

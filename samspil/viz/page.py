@@ -14,7 +14,9 @@ Why not pyvis's own ``Network.write_html``: pyvis 0.3.2's template
   node title contains the letters ``href``.
 
 So this module only borrows the vis-network 9.1.2 bundle that the pyvis package ships
-(``pyvis/templates/lib/vis-9.1.2/``) and inlines it in its own page, in which
+(``pyvis/templates/lib/vis-9.1.2/``) and inlines it in its own page (the template
+``samspil/viz/static/map.html`` with ``map.css`` and ``map.js``, see :mod:`samspil.viz.assets`),
+in which
 
 * the title, heading, subtitle, notices and header links are escaped with
   :func:`html.escape` (and a link must be relative);
@@ -51,6 +53,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from samspil.core.atomic import write_atomic
+from samspil.viz.assets import fill, inline_text, static_text
 
 __all__ = [
     "DEFAULT_PALETTE",
@@ -237,312 +240,7 @@ _DEFAULT_OPTIONS: dict[str, Any] = {
 
 
 # --------------------------------------------------------------------------------------------
-# the page
-
-_CSS = """
-*{box-sizing:border-box}
-html,body{margin:0;height:100%;font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;
- font-size:14px;color:#1b1f24;background:#fff}
-body{display:flex;flex-direction:column}
-header{padding:8px 14px;border-bottom:1px solid #d0d7de;background:#f6f8fa}
-header h1{margin:0;font-size:19px;font-weight:bold;overflow-wrap:anywhere}
-header .notice{margin:4px 0 0;color:#6b4500;font-size:13px}
-header .subtitle{margin:3px 0 0;color:#57606a;font-size:13px}
-header nav{float:right;font-size:13px;margin-left:12px}
-header nav a{color:#0b5cad;margin-left:10px}
-.main{flex:1;display:flex;min-height:0}
-aside{width:270px;flex:none;overflow:auto;padding:10px 12px;border-right:1px solid #d0d7de;
- background:#fbfcfd}
-aside h2{font-size:13px;margin:14px 0 6px;text-transform:uppercase;letter-spacing:.04em;
- color:#57606a}
-aside>h2:first-child{margin-top:0}
-#samspil-count{margin-bottom:2px}
-.search-row{display:flex;gap:4px}
-.search-row input{flex:1;min-width:0;padding:4px 6px;font:inherit;border:1px solid #afb8c1;
- border-radius:4px}
-.search-row button,.buttons button{font:inherit;padding:3px 8px;border:1px solid #afb8c1;
- border-radius:4px;background:#f3f4f6;cursor:pointer}
-.status{min-height:1.2em;margin:6px 0 0;font-size:12px;color:#57606a;overflow-wrap:anywhere}
-.filter-row{display:flex;align-items:center;gap:6px;margin:3px 0;cursor:pointer}
-.filter-row .swatch{width:12px;height:12px;border-radius:50%;flex:none;
- border:1px solid rgba(0,0,0,.25)}
-.filter-row .swatch.diamond{border-radius:1px;transform:rotate(45deg) scale(.8)}
-.filter-row .swatch.square{border-radius:1px}
-.filter-row .swatch.triangle{border:none;border-radius:0;clip-path:polygon(50% 0,100% 100%,0 100%)}
-.filter-row .swatch.line,.filter-row .swatch.dashed{width:22px;height:0;border:none;
- border-radius:0;border-top:3px solid}
-.filter-row .swatch.dashed{border-top-style:dashed}
-.filter-row .name{flex:1;overflow-wrap:anywhere}
-.filter-row .count{color:#6e7781;font-size:12px}
-.filter-row.empty{color:#8c959f}
-.buttons{display:flex;gap:4px;margin-top:6px}
-#samspil-details{white-space:pre-line;font-size:12px;overflow-wrap:anywhere}
-#samspil-details .dname{font-weight:bold;font-size:13px}
-#samspil-network{flex:1;min-width:0;position:relative;background:#fff}
-.samspil-tip{white-space:pre-line;max-width:420px;overflow-wrap:anywhere;
- font-family:"DejaVu Sans",Arial,sans-serif;font-size:12px}
-div.vis-tooltip{white-space:normal}
-noscript p{padding:12px;color:#a40e26}
-"""
-
-# The page's own script. It holds no data: everything comes from the JSON element.
-_APP_JS = r"""
-(function () {
-  "use strict";
-  var cfg = JSON.parse(document.getElementById("samspil-data").textContent);
-  var byId = function (id) { return document.getElementById(id); };
-  var el = function (tag, cls, text) {
-    var e = document.createElement(tag);
-    if (cls) { e.className = cls; }
-    if (text !== undefined && text !== null) { e.textContent = String(text); }
-    return e;
-  };
-  var tipText = function (item) {
-    var t = (item.tooltip !== undefined && item.tooltip !== null) ? item.tooltip : item.title;
-    return (t === undefined || t === null || t === "") ? null : String(t);
-  };
-  // Tooltips become elements built from plain text: vis-network never sees an HTML string.
-  var prepare = function (item) {
-    var o = Object.assign({}, item);
-    var t = tipText(item);
-    delete o.tooltip;
-    delete o.title;
-    if (t !== null) {
-      var tip = el("div", "samspil-tip", t);
-      o.title = tip;
-    }
-    return o;
-  };
-  var labelOf = function (n) {
-    return (n.label !== undefined && n.label !== null && n.label !== "") ? String(n.label) : String(n.id);
-  };
-  // The full name (a drawn label may be shortened): searched, listed and shown in details.
-  var nameOf = function (n) {
-    return (n.name !== undefined && n.name !== null && n.name !== "") ? String(n.name) : labelOf(n);
-  };
-
-  var rawNodes = cfg.nodes, rawEdges = cfg.edges;
-  var nodes = new vis.DataSet();
-  var edges = new vis.DataSet();
-  nodes.add(rawNodes.map(prepare));
-  var edgeIds = edges.add(rawEdges.map(prepare));
-  var rawById = new Map();
-  rawNodes.forEach(function (n) { rawById.set(n.id, n); });
-
-  var container = byId("samspil-network");
-  var network = new vis.Network(container, {nodes: new vis.DataSet(), edges: new vis.DataSet()},
-                                cfg.options);
-  window.samspilNetwork = network;
-  window.samspilData = {nodes: nodes, edges: edges};
-  window.samspilStable = false;
-
-  var ph = cfg.options.physics;
-  var physicsOn = !(ph === false || (ph && typeof ph === "object" && ph.enabled === false));
-  var settled = !physicsOn || rawNodes.length === 0;
-  var markStable = function () {
-    if (window.samspilStable) { return; }
-    window.samspilStableMs = performance.now();
-    window.samspilStable = true;
-    document.body.setAttribute("data-stable", "true");
-  };
-  var settle = function () {
-    if (!settled) { settled = true; network.redraw(); }
-  };
-  window.samspilSettled = !physicsOn;
-  network.on("stabilizationIterationsDone", settle);
-  network.on("stabilized", function () { window.samspilSettled = true; settle(); });
-  network.on("afterDrawing", function () { if (settled) { markStable(); } });
-  // Listeners first, data second: no event can fire before we listen.
-  network.setData({nodes: nodes, edges: edges});
-  if (!physicsOn) {
-    network.fit();
-    // fit() frames the dots, not their labels: step back a little so outer labels show.
-    network.moveTo({scale: network.getScale() * 0.9});
-    network.redraw();
-  }
-
-  // ---- details panel (selected node or edge), text only
-  var details = byId("samspil-details");
-  var showDetails = function (title, text) {
-    details.replaceChildren();
-    details.appendChild(el("div", "dname", title));
-    if (text) { details.appendChild(el("div", "dtext", text)); }
-  };
-  network.on("selectNode", function (p) {
-    var n = rawById.get(p.nodes[0]);
-    if (n) { showDetails(nameOf(n), tipText(n)); }
-  });
-  network.on("selectEdge", function (p) {
-    if (p.nodes.length) { return; }
-    var i = edgeIds.indexOf(p.edges[0]);
-    if (i >= 0) {
-      var e = rawEdges[i];
-      var a = rawById.get(e.from), b = rawById.get(e.to);
-      var head = (a ? nameOf(a) : String(e.from)) + " \u2192 " + (b ? nameOf(b) : String(e.to));
-      var extra = [e.label, tipText(e)].filter(function (x) { return x !== undefined && x !== null && x !== ""; });
-      showDetails(head, extra.map(String).join("\n"));
-    }
-  });
-  network.on("deselectNode", function () { details.replaceChildren(); });
-
-  // ---- filters (the first one is the legend: colour per kind)
-  var checked = cfg.filters.map(function (f) { return f.values.map(function () { return true; }); });
-  var status = byId("samspil-status");
-  var counter = byId("samspil-count");
-  var apply = function () {
-    var hiddenNode = new Map(), nodeUpd = [], edgeUpd = [], shownN = 0, shownE = 0;
-    rawNodes.forEach(function (n, i) {
-      var ok = cfg.filters.every(function (f, k) { return f.target !== "nodes" || checked[k][f.assign[i]]; });
-      hiddenNode.set(n.id, !ok);
-      if (ok) { shownN += 1; }
-      nodeUpd.push({id: n.id, hidden: !ok});
-    });
-    rawEdges.forEach(function (e, i) {
-      var ok = !hiddenNode.get(e.from) && !hiddenNode.get(e.to) &&
-        cfg.filters.every(function (f, k) { return f.target !== "edges" || checked[k][f.assign[i]]; });
-      if (ok) { shownE += 1; }
-      edgeUpd.push({id: edgeIds[i], hidden: !ok});
-    });
-    nodes.update(nodeUpd);
-    edges.update(edgeUpd);
-    counter.textContent = "Viser " + shownN + " af " + rawNodes.length + " noder og " +
-      shownE + " af " + rawEdges.length + " forbindelser";
-  };
-  var filterBox = byId("samspil-filters");
-  var SWATCHES = ["dot", "diamond", "square", "triangle", "line", "dashed"];
-  var boxes = [];
-  cfg.filters.forEach(function (f, k) {
-    filterBox.appendChild(el("h2", null, f.label));
-    var group = el("div", "filter-group");
-    group.setAttribute("role", "group");
-    group.setAttribute("aria-label", f.label);
-    f.values.forEach(function (v, j) {
-      var row = el("label", "filter-row" + (v.count ? "" : " empty"));
-      var box = document.createElement("input");
-      box.type = "checkbox";
-      box.checked = true;
-      box.disabled = !v.count;
-      box.addEventListener("change", function () { checked[k][j] = box.checked; apply(); });
-      boxes.push({box: box, k: k, j: j});
-      row.appendChild(box);
-      if (v.color) {
-        // The swatch kind is a class name from a fixed list, the colour a style property.
-        var kind = SWATCHES.indexOf(v.swatch) >= 0 ? v.swatch : "dot";
-        var sw = el("span", "swatch " + kind);
-        if (kind === "line" || kind === "dashed") { sw.style.borderTopColor = v.color; }
-        else { sw.style.backgroundColor = v.color; }
-        row.appendChild(sw);
-      }
-      row.appendChild(el("span", "name", v.label));
-      row.appendChild(el("span", "count", v.count));
-      group.appendChild(row);
-    });
-    filterBox.appendChild(group);
-  });
-  var setAll = function (on) {
-    boxes.forEach(function (b) { if (!b.box.disabled) { b.box.checked = on; checked[b.k][b.j] = on; } });
-    apply();
-  };
-  byId("samspil-all").addEventListener("click", function () { setAll(true); });
-  byId("samspil-none").addEventListener("click", function () { setAll(false); });
-  if (!cfg.filters.length) { byId("samspil-filter-buttons").hidden = true; }
-
-  // ---- search
-  var norm = function (s) { return String(s).normalize("NFC").toLocaleLowerCase("da").trim(); };
-  var list = byId("samspil-names");
-  var seen = new Set();
-  rawNodes.forEach(function (n) {
-    var name = nameOf(n);
-    if (!seen.has(name)) { seen.add(name); var o = document.createElement("option"); o.value = name; list.appendChild(o); }
-  });
-  var find = function (query) {
-    var q = norm(query);
-    if (!q) { return null; }
-    var i, hit = null;
-    for (i = 0; i < rawNodes.length; i++) { if (norm(nameOf(rawNodes[i])) === q) { return rawNodes[i]; } }
-    for (i = 0; i < rawNodes.length; i++) { if (norm(labelOf(rawNodes[i])) === q) { return rawNodes[i]; } }
-    for (i = 0; i < rawNodes.length; i++) { if (norm(rawNodes[i].id) === q) { return rawNodes[i]; } }
-    for (i = 0; i < rawNodes.length; i++) {
-      if (norm(nameOf(rawNodes[i])).indexOf(q) >= 0) { hit = rawNodes[i]; break; }
-    }
-    return hit;
-  };
-  var search = function (query) {
-    var n = find(query);
-    if (!n) {
-      status.textContent = "Ingen node matcher \u201c" + String(query) + "\u201d";
-      return null;
-    }
-    var hidden = nodes.get(n.id).hidden === true;
-    status.textContent = "Fundet: " + nameOf(n) + (hidden ? " (skjult af filteret)" : "");
-    showDetails(nameOf(n), tipText(n));
-    if (!hidden) {
-      network.selectNodes([n.id]);
-      network.focus(n.id, {scale: Math.max(network.getScale(), 1.2), animation: {duration: 300}});
-    }
-    return n.id;
-  };
-  window.samspilSearch = search;
-  byId("samspil-search").addEventListener("submit", function (ev) {
-    ev.preventDefault();
-    search(byId("samspil-query").value);
-  });
-  apply();
-})();
-"""
-
-_PAGE = """<!DOCTYPE html>
-<html lang="da">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="@@CSP@@">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="samspil (vis-network @@VIS_VERSION@@, inline)">
-<title>@@TITLE@@</title>
-<style>@@VIS_CSS@@</style>
-<style>@@CSS@@</style>
-</head>
-<body>
-<header>
-@@NAV@@<h1>@@TITLE@@</h1>
-@@SUBTITLE@@@@NOTICE@@</header>
-<div class="main">
-<aside>
-<h2>Søg</h2>
-<form id="samspil-search" class="search-row" role="search" autocomplete="off">
-<input id="samspil-query" type="search" list="samspil-names" placeholder="Navn på organisation …" aria-label="Søg efter en node">
-<button type="submit">Søg</button>
-</form>
-<datalist id="samspil-names"></datalist>
-<p id="samspil-status" class="status" aria-live="polite"></p>
-<p id="samspil-count" class="status"></p>
-<div id="samspil-filters"></div>
-<div id="samspil-filter-buttons" class="buttons"><button type="button" id="samspil-all">Vis alle</button><button type="button" id="samspil-none">Skjul alle</button></div>
-<h2>Detaljer</h2>
-<div id="samspil-details"></div>
-</aside>
-<div id="samspil-network" role="img" aria-label="@@TITLE@@"></div>
-</div>
-<noscript><p>Kortet kræver JavaScript.</p></noscript>
-<script type="application/json" id="samspil-data">@@DATA@@</script>
-<script>@@VIS_JS@@</script>
-<script>@@APP_JS@@</script>
-</body>
-</html>
-"""
-
-
-def _fill(template: str, values: Mapping[str, str]) -> str:
-    """Replace ``@@NAME@@`` markers in one pass (inserted text is never scanned again)."""
-    parts = template.split("@@")
-    # Markers sit at odd positions: text @@NAME@@ text @@NAME@@ ...
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2:
-            out.append(values[part])
-        else:
-            out.append(part)
-    return "".join(out)
+# the page (template, style and script: samspil/viz/static/map.*)
 
 
 def _check_items(nodes: Sequence[Mapping[str, Any]], edges: Sequence[Mapping[str, Any]]) -> None:
@@ -814,7 +512,7 @@ def render_page(
         raise ValueError(f"graph data cannot be written as JSON: {err}") from err
 
     vis_js, vis_css = vis_network_assets()
-    app_js = _APP_JS
+    app_js = inline_text("map.js")
     csp = "; ".join([
         "default-src 'none'",
         f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}",
@@ -834,7 +532,7 @@ def render_page(
         anchors = "".join(f'<a href="{html.escape(_relative_href(href))}">{html.escape(text)}</a>'
                           for href, text in links)
         nav_html = f"<nav>{anchors}</nav>\n"
-    return _fill(_PAGE, {
+    return fill(static_text("map.html"), {
         "CSP": csp,
         "VIS_VERSION": _VIS_VERSION,
         "TITLE": html.escape(title),
@@ -842,7 +540,7 @@ def render_page(
         "SUBTITLE": subtitle_html,
         "NAV": nav_html,
         "VIS_CSS": vis_css,
-        "CSS": _CSS,
+        "CSS": inline_text("map.css"),
         "DATA": data_json,
         "VIS_JS": vis_js,
         "APP_JS": app_js,

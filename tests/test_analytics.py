@@ -404,6 +404,23 @@ def test_commands_print_json_and_csv(args, built_once):
     assert as_csv.exit_code == 0, as_csv.stdout
 
 
+@pytest.mark.parametrize("args", [["network", "brokers"], ["spread", "reach", "lsf2019-09"], ["themes"]])
+def test_format_gives_what_the_aliases_give(args, built_once):
+    runner = CliRunner()
+    for fmt in ("json", "csv"):
+        alias = runner.invoke(main, [*args, f"--{fmt}"])
+        chosen = runner.invoke(main, [*args, "--format", fmt])
+        assert chosen.exit_code == 0 and chosen.stdout == alias.stdout, chosen.output
+    table = runner.invoke(main, [*args, "--format", "table"])
+    assert table.exit_code == 0 and table.stdout == runner.invoke(main, args).stdout
+
+
+@pytest.mark.parametrize("args", [["--json", "--csv"], ["--format", "table", "--csv"], ["--format", "csv", "--json"]])
+def test_two_output_formats_are_one_error(args, built_once):
+    result = CliRunner().invoke(main, ["network", "ties", *args])
+    assert result.exit_code == 2 and "choose one output format" in result.output
+
+
 def test_command_errors_are_one_line(built_once):
     result = CliRunner().invoke(main, ["spread", "next", "Findes ikke"])
     assert result.exit_code == 2 and "no solution or case called" in result.output
@@ -417,3 +434,4 @@ def test_cases_command_filters():
     assert [c["id"] for c in json.loads(result.stdout)] == ["seed000-ligevaegt", "seed000-syddansk-overvaegtsinitiativ"]
     result = CliRunner().invoke(main, ["cases", "--prize", "hverdagsinnovation", "--csv"])
     assert result.exit_code == 0 and len(result.stdout.strip().splitlines()) == 11
+    assert CliRunner().invoke(main, ["cases", "--prize", "hverdagsinnovation", "--format", "csv"]).stdout == result.stdout

@@ -1,5 +1,5 @@
 """Names and titles that look like rich markup print as they are in every table of the
-command line (samspil/cli/_tables.py): ``[bold]``, ``[link=...]``, ``[/]`` and emoji codes
+command line (samspil/cli/_output.py): ``[bold]``, ``[link=...]``, ``[/]`` and emoji codes
 such as ``:smile:`` are text a case file may hold, never formatting or a hyperlink.
 
 tests/test_hostile.py runs the same commands on the large hostile fixture; this file uses a
@@ -91,7 +91,7 @@ def test_data_table_keeps_every_string_as_text():
 
     from rich.console import Console
 
-    from samspil.cli._tables import DataTable
+    from samspil.cli._output import DataTable
 
     table = DataTable("[b]name[/b]", title=f"title {TITLE}", caption=f"caption {CLOSING}")
     table.add_column("[i]kind[/i]", justify="right")

@@ -30,7 +30,8 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from samspil.drivers import FalkorDBDriver, GraphNode, GraphPath, GraphRelationship, Neo4jDriver, connect, load_graph
+from samspil.drivers import (FalkorDBDriver, GraphNode, GraphPath, GraphRelationship, Neo4jDriver, connect, engine_for,
+                             load_graph)
 from samspil.drivers.falkordb_driver import params_header
 from samspil.drivers.load import count_database, wipe_database
 from samspil.core.errors import EngineError, InputError
@@ -489,6 +490,33 @@ def test_connect_without_uri_is_the_embedded_engine(monkeypatch):
 def test_connect_refuses_a_uri_of_no_known_engine(uri):
     with pytest.raises(EngineError, match="cannot tell the engine"):
         connect(uri)
+
+
+@pytest.mark.parametrize(("uri", "engine", "expected"), [
+    (None, None, "embedded"), (None, "embedded", "embedded"), (None, "falkordb", "embedded"),
+    (None, "neo4j", "neo4j"), ("bolt://h:7687", None, "neo4j"), ("NEO4J+S://h", "neo4j", "neo4j"),
+    ("falkor://h:6379", None, "falkordb"), ("unix:///run/f.sock", "falkordb", "falkordb")])
+def test_engine_for_tells_the_engine_without_connecting(uri, engine, expected, monkeypatch):
+    monkeypatch.setenv("NEO4J_URI", "bolt://127.0.0.1:1")  # must not switch engines by itself
+    assert engine_for(uri, engine) == expected
+
+
+@pytest.mark.parametrize(("uri", "engine", "message"), [
+    ("falkor://u:hemmelig@h:6379", "neo4j", "does not go with the URI 'falkor://h:6379'"),
+    ("bolt://h:7687", "embedded", "does not go with"),
+    (None, "mysql", "unknown engine"),
+    ("http://localhost:7474", None, "cannot tell the engine")])
+def test_engine_for_refuses_what_does_not_go_together(uri, engine, message):
+    with pytest.raises(EngineError, match=message) as err:
+        engine_for(uri, engine)
+    assert "hemmelig" not in str(err.value)
+
+
+def test_connect_takes_none_as_not_given_and_refuses_neo4j_settings_for_falkordb():
+    with connect(username=None, password=None, database=None) as db:
+        assert db.engine == "falkordb"
+    with pytest.raises(EngineError, match="FalkorDB takes no password"):
+        connect("falkor://127.0.0.1:9", password="x")
 
 
 def test_connect_neo4j_without_a_uri_says_what_to_set(monkeypatch):

@@ -1,7 +1,8 @@
 """Commands that analyse the graph: network, spread, candidates, themes.
 
 Thin: each command builds the graph, calls one function of :mod:`samspil.queries`
-and prints its rows — a rich table for people, ``--json`` or ``--csv`` for programs.
+and prints its rows — a rich table for people, ``--format json`` or ``--format csv``
+(or their aliases ``--json`` and ``--csv``) for programs.
 """
 
 from __future__ import annotations
@@ -15,11 +16,13 @@ from typing import Any
 
 import click
 
-from samspil.cli.app import corpus_options, main
+from samspil.cli.app import corpus_options, format_option, main
 from samspil.core.errors import SamspilError
 
-#: A table column: (key in the row, heading, how to show the value, justify).
+#: A table column: (key in the row, heading, how to show the value, justify); see samspil/cli/_output.py.
 Column = tuple[str, str, Callable[[Any], str], str]
+#: The --format option of every command here: --json and --csv were its flags before it.
+output_option = format_option(aliases=("json", "csv"))
 
 
 def graph_and_records(lsf_paths: Sequence[str], case_files: Sequence[str], no_defaults: bool):
@@ -32,76 +35,10 @@ def graph_and_records(lsf_paths: Sequence[str], case_files: Sequence[str], no_de
     return build_graph(corpus), {record.id: record for record, _ in corpus.cases}
 
 
-def flat(value: Any) -> str:
-    """A value as one cell of text: lists joined by "; ", mappings as "key=value"."""
-    if value is None:
-        return ""
-    if isinstance(value, dict):
-        return "; ".join(f"{k}={flat(v)}" for k, v in value.items())
-    if isinstance(value, (list, tuple)):
-        return "; ".join(flat(v) for v in value)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
-
-
-def to_csv(rows: Sequence[dict[str, Any]], keys: Sequence[str] | None = None) -> str:
-    """Rows as CSV text; lists and mappings flattened with :func:`flat`."""
-    keys = list(keys or (rows[0].keys() if rows else ()))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(keys)
-    for row in rows:
-        writer.writerow([flat(row.get(k)) for k in keys])
-    return out.getvalue()
-
-
-def emit(rows: Sequence[dict[str, Any]] | dict[str, Any], columns: Sequence[Column], *, title: str,
-         as_json: bool, as_csv: bool, empty: str = "nothing to show", csv_keys: Sequence[str] | None = None,
-         caption: str | None = None) -> None:
-    """Print rows as JSON, CSV or a table (the table shows ``columns``; JSON everything).
-
-    The table prints every value, and the title and caption, as the text it is (never as
-    rich markup: see :mod:`samspil.cli._tables`).
-    """
-    if as_json and as_csv:
-        raise SamspilError("choose one of --json and --csv")
-    if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
-        return
-    listed = [rows] if isinstance(rows, dict) else list(rows)
-    if as_csv:
-        click.echo(to_csv(listed, csv_keys), nl=False)
-        return
-    if not listed:
-        click.echo(f"{title}: {empty}")
-        return
-    from rich.console import Console
-
-    from samspil.cli._tables import DataTable
-
-    table = DataTable(title=title, caption=caption, show_lines=False)
-    for _, heading, _, justify in columns:
-        table.add_column(heading, justify=justify, overflow="fold")
-    for row in listed:
-        table.add_row(*(show(row.get(key)) for key, _, show, _ in columns))
-    Console(width=max(Console().width, 150)).print(table)
-
-
-def output_options(func):
-    """--json and --csv, of which a command takes one."""
-    @functools.wraps(func)
-    def checked(*args, **kwargs):
-        if kwargs.get("as_json") and kwargs.get("as_csv"):
-            raise SamspilError("choose one of --json and --csv")
-        return func(*args, **kwargs)
-
-    checked = click.option("--csv", "as_csv", is_flag=True, help="Print CSV (lists joined by '; ').")(checked)
-    return click.option("--json", "as_json", is_flag=True, help="Print JSON.")(checked)
-
-
 def _text(v: Any) -> str:
-    return flat(v)
+    from samspil.cli._output import cell
+
+    return cell(v)
 
 
 def _score(v: Any) -> str:
@@ -109,7 +46,15 @@ def _score(v: Any) -> str:
 
 
 def _short(n: int) -> Callable[[Any], str]:
-    return lambda v: (lambda s: s if len(s) <= n else s[: n - 1] + "…")(flat(v))
+    return lambda v: (lambda s: s if len(s) <= n else s[: n - 1] + "…")(_text(v))
+
+
+def emit(data: Sequence[dict[str, Any]] | dict[str, Any], columns: Sequence[Column], fmt: str, *, title: str,
+         **options: Any) -> None:
+    """Print rows with the renderer (:func:`samspil.cli._output.render`), at least 150 wide."""
+    from samspil.cli._output import render
+
+    render(data, fmt, title=title, columns=columns, width=150, **options)
 
 
 # -- network -------------------------------------------------------------------------------
@@ -121,39 +66,38 @@ def network() -> None:
 
 @network.command()
 @corpus_options
-@output_options
+@output_option
 @click.option("--cross-sector", is_flag=True, help="Only ties between actors of different sectors.")
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Show this many ties.")
-def ties(lsf_paths, case_files, no_defaults, as_json, as_csv, cross_sector, top):
+def ties(lsf_paths, case_files, no_defaults, fmt, cross_sector, top):
     """Collaboration ties (two actors that made the same solution), with the counts per sector pair."""
     from samspil.queries.analytics.network import collaboration_ties, tie_counts
 
     g, _ = graph_and_records(lsf_paths, case_files, no_defaults)
     rows = collaboration_ties(g, cross_sector_only=cross_sector)[:top]
     counts = tie_counts(g)
-    if as_json:
-        emit({"counts": counts, "ties": rows}, (), title="", as_json=True, as_csv=False)
+    if fmt == "json":
+        emit({"counts": counts, "ties": rows}, (), fmt, title="")
         return
-    if not as_csv:
+    if fmt == "table":
         untied = ", ".join(c["pair"] for c in counts if not c["ties"])
         emit([c for c in counts if c["ties"]], [("pair", "sectors", _text, "left"), ("ties", "ties", _text, "right"),
-                                                 ("weight", "shared solutions", _text, "right")],
-             title="Ties between sectors", as_json=False, as_csv=False,
-             caption=f"pairs with no tie: {untied}" if untied else None)
+                                                 ("weight", "shared solutions", _text, "right")], fmt,
+             title="Ties between sectors", caption=f"pairs with no tie: {untied}" if untied else None)
     emit(rows, [("a", "actor", _text, "left"), ("a_sector", "sector", _text, "left"), ("b", "actor", _text, "left"),
                 ("b_sector", "sector", _text, "left"), ("weight", "shared", _text, "right"),
-                ("solutions", "solutions", _short(70), "left")],
-         title=f"{len(rows)} {'cross-sector ' if cross_sector else ''}collaboration ties", as_json=False,
-         as_csv=as_csv, csv_keys=("a", "a_sector", "b", "b_sector", "pair", "weight", "solutions"))
+                ("solutions", "solutions", _short(70), "left")], fmt,
+         title=f"{len(rows)} {'cross-sector ' if cross_sector else ''}collaboration ties",
+         keys=("a", "a_sector", "b", "b_sector", "pair", "weight", "solutions"))
 
 
 @network.command()
 @corpus_options
-@output_options
+@output_option
 @click.option("--by", type=click.Choice(["solution", "actor"]), default="solution", show_default=True,
               help="Sector mix of each solution (its makers) or each actor (its collaborators).")
 @click.option("--top", type=click.IntRange(min=1), default=None, help="Show this many.")
-def sectors(lsf_paths, case_files, no_defaults, as_json, as_csv, by, top):
+def sectors(lsf_paths, case_files, no_defaults, fmt, by, top):
     """The sector mix of each solution or actor."""
     from samspil.queries.analytics.network import actor_sector_mix, solution_sector_mix
 
@@ -169,16 +113,16 @@ def sectors(lsf_paths, case_files, no_defaults, as_json, as_csv, by, top):
                    ("other_sectors", "other sectors", _text, "right"),
                    ("partner_sectors", "partners by sector", _text, "left")]
     rows = rows[:top] if top else rows
-    emit(rows, columns, title=f"Sector mix by {by} ({len(rows)})", as_json=as_json, as_csv=as_csv)
+    emit(rows, columns, fmt, title=f"Sector mix by {by} ({len(rows)})")
 
 
 @network.command()
 @corpus_options
-@output_options
+@output_option
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="Show this many.")
 @click.option("--backend", type=click.Choice(["igraph", "networkx"]), default=None,
               show_default="igraph if python-igraph imports, else networkx", help="Betweenness backend.")
-def brokers(lsf_paths, case_files, no_defaults, as_json, as_csv, top, backend):
+def brokers(lsf_paths, case_files, no_defaults, fmt, top, backend):
     """Actors between others: betweenness and Gould–Fernandez brokerage across sectors."""
     from samspil.queries.analytics.network import brokers as find_brokers
 
@@ -188,26 +132,26 @@ def brokers(lsf_paths, case_files, no_defaults, as_json, as_csv, top, backend):
                 ("partners", "partners", _text, "right"), ("betweenness", "betweenness", _text, "right"),
                 ("cross_sector", "cross-sector", _text, "right"), ("coordinator", "coord.", _text, "right"),
                 ("gatekeeper", "gatek./repr.", _text, "right"), ("consultant", "consult.", _text, "right"),
-                ("liaison", "liaison", _text, "right")],
-         title=f"Brokers (top {top})", as_json=as_json, as_csv=as_csv, empty="no actor sits between others yet",
+                ("liaison", "liaison", _text, "right")], fmt,
+         title=f"Brokers (top {top})", empty="no actor sits between others yet",
          caption="cross-sector = open triads brokered whose three actors are not all of one sector")
 
 
 @network.command()
 @corpus_options
-@output_options
+@output_option
 @click.option("--seed", type=int, default=0, show_default=True, help="Seed of the Louvain method.")
 @click.option("--resolution", type=float, default=1.0, show_default=True, help="Above 1: smaller communities.")
 @click.option("--min-size", type=click.IntRange(min=1), default=2, show_default=True, help="Smallest to show.")
-def communities(lsf_paths, case_files, no_defaults, as_json, as_csv, seed, resolution, min_size):
+def communities(lsf_paths, case_files, no_defaults, fmt, seed, resolution, min_size):
     """Communities of collaborating actors (Louvain), labelled by their members."""
     from samspil.queries.analytics.network import communities as find_communities
 
     g, _ = graph_and_records(lsf_paths, case_files, no_defaults)
     rows = find_communities(g, seed=seed, resolution=resolution, min_size=min_size)
     emit(rows, [("id", "#", _text, "right"), ("label", "community", _text, "left"), ("size", "size", _text, "right"),
-                ("sectors", "sectors", _text, "left"), ("solutions", "solutions", _short(80), "left")],
-         title=f"{len(rows)} communities", as_json=as_json, as_csv=as_csv, empty="no collaboration ties yet")
+                ("sectors", "sectors", _text, "left"), ("solutions", "solutions", _short(80), "left")], fmt,
+         title=f"{len(rows)} communities", empty="no collaboration ties yet")
 
 
 # -- spread --------------------------------------------------------------------------------
@@ -225,29 +169,27 @@ _STEP_COLUMNS: list[Column] = [
 
 @spread.command()
 @corpus_options
-@output_options
+@output_option
 @click.argument("solution", required=False)
-def paths(lsf_paths, case_files, no_defaults, as_json, as_csv, solution):
+def paths(lsf_paths, case_files, no_defaults, fmt, solution):
     """Originators → adopters and interested actors, with years (one solution, or all)."""
     from samspil.queries.analytics.spread import spread_paths
 
     g, _ = graph_and_records(lsf_paths, case_files, no_defaults)
     rows = spread_paths(g, solution)
-    if as_json:
-        emit(rows, (), title="", as_json=True, as_csv=False)
-        return
     steps = [s for r in rows for s in r["steps"]]
-    emit(steps, _STEP_COLUMNS, title=f"Spread of {solution}" if solution else f"Spread paths ({len(rows)} solutions)",
-         as_json=False, as_csv=as_csv, empty="no spread recorded",
+    emit(rows if fmt == "json" else steps, _STEP_COLUMNS, fmt,
+         title=f"Spread of {solution}" if solution else f"Spread paths ({len(rows)} solutions)",
+         empty="no spread recorded",
          caption="counted as spread: SPREAD_TO adopted, and variants (via variant: a case of its own made from "
                  "the idea); interested, visited, inspired via spread are interest only")
 
 
 @spread.command()
 @corpus_options
-@output_options
+@output_option
 @click.option("--all-steps", is_flag=True, help="Follow interest too, not only adoption and variants.")
-def chains(lsf_paths, case_files, no_defaults, as_json, as_csv, all_steps):
+def chains(lsf_paths, case_files, no_defaults, fmt, all_steps):
     """Chains of spread: A's solution to B, B's copy or variant on to C."""
     from samspil.queries.analytics.spread import spread_chains
 
@@ -255,38 +197,35 @@ def chains(lsf_paths, case_files, no_defaults, as_json, as_csv, all_steps):
     rows = spread_chains(g, counted_only=not all_steps)
     shown = [{"chain": " → ".join(r["actors"]), "length": r["length"],
               "solutions": [s["title"] for s in r["steps"]], "years": [s["year"] for s in r["steps"]]} for r in rows]
-    if as_json:
-        emit(rows, (), title="", as_json=True, as_csv=False)
-        return
-    emit(shown, [("chain", "chain", _text, "left"), ("length", "steps", _text, "right"),
-                 ("solutions", "solutions", _text, "left"), ("years", "years", _text, "left")],
-         title=f"{len(rows)} spread chains", as_json=False, as_csv=as_csv, empty="no chain of two steps or more")
+    emit(rows if fmt == "json" else shown, [("chain", "chain", _text, "left"), ("length", "steps", _text, "right"),
+                                            ("solutions", "solutions", _text, "left"), ("years", "years", _text, "left")],
+         fmt, title=f"{len(rows)} spread chains", empty="no chain of two steps or more",
+         keys=("chain", "length", "solutions", "years"))
 
 
 @spread.command(name="reach")
 @corpus_options
-@output_options
+@output_option
 @click.argument("solution")
-def reach_command(lsf_paths, case_files, no_defaults, as_json, as_csv, solution):
+def reach_command(lsf_paths, case_files, no_defaults, fmt, solution):
     """How far one solution (with its variants) reached: actors, municipalities, regions, sectors."""
     from samspil.queries.analytics.spread import reach
 
     g, _ = graph_and_records(lsf_paths, case_files, no_defaults)
     row = reach(g, solution)
-    if as_json or as_csv:
-        emit(row, (), title="", as_json=as_json, as_csv=as_csv)
+    if fmt != "table":
+        emit(row, (), fmt, title="")
         return
     emit([{"what": k, "value": row[k]} for k in ("title", "originators", "adopters", "municipalities", "regions",
                                                   "new_regions", "sectors", "interested", "years")],
-         [("what", "", _text, "left"), ("value", "", _text, "left")], title=f"Reach of {row['title']}",
-         as_json=False, as_csv=False)
+         [("what", "", _text, "left"), ("value", "", _text, "left")], fmt, title=f"Reach of {row['title']}")
 
 
 @spread.command(name="top")
 @corpus_options
-@output_options
+@output_option
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Show this many.")
-def top_command(lsf_paths, case_files, no_defaults, as_json, as_csv, top):
+def top_command(lsf_paths, case_files, no_defaults, fmt, top):
     """The solutions that spread furthest."""
     from samspil.queries.analytics.spread import top_solutions
 
@@ -294,16 +233,15 @@ def top_command(lsf_paths, case_files, no_defaults, as_json, as_csv, top):
     rows = top_solutions(g, top=top)
     emit(rows, [("title", "solution", _short(45), "left"), ("originators", "from", _text, "left"),
                 ("adopters", "adopted by", _text, "left"), ("regions", "regions", _text, "left"),
-                ("interested", "interest", _text, "left")],
-         title=f"Solutions that spread furthest (top {top})", as_json=as_json, as_csv=as_csv,
-         empty="no spread recorded")
+                ("interested", "interest", _text, "left")], fmt,
+         title=f"Solutions that spread furthest (top {top})", empty="no spread recorded")
 
 
 @spread.command()
 @corpus_options
-@output_options
+@output_option
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Show this many.")
-def spreaders(lsf_paths, case_files, no_defaults, as_json, as_csv, top):
+def spreaders(lsf_paths, case_files, no_defaults, fmt, top):
     """The actors whose solutions and ideas spread most."""
     from samspil.queries.analytics.spread import top_spreaders
 
@@ -311,33 +249,32 @@ def spreaders(lsf_paths, case_files, no_defaults, as_json, as_csv, top):
     rows = top_spreaders(g, top=top)
     emit(rows, [("name", "actor", _text, "left"), ("adopters", "adopted by", _text, "left"),
                 ("solutions", "solutions", _short(50), "left"), ("regions", "regions", _text, "left"),
-                ("interest", "interest", _text, "left")],
-         title=f"Actors that spread most (top {top})", as_json=as_json, as_csv=as_csv, empty="no spread recorded")
+                ("interest", "interest", _text, "left")], fmt,
+         title=f"Actors that spread most (top {top})", empty="no spread recorded")
 
 
 @spread.command(name="next")
 @corpus_options
-@output_options
+@output_option
 @click.argument("solution")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Show this many.")
 @click.option("--graph-only", is_flag=True, help="Suggest only actors in the graph, not every municipality.")
-def next_command(lsf_paths, case_files, no_defaults, as_json, as_csv, solution, top, graph_only):
+def next_command(lsf_paths, case_files, no_defaults, fmt, solution, top, graph_only):
     """Who could adopt a solution next, and why."""
     from samspil.queries.analytics.spread import find_solution, next_adopters
 
     g, _ = graph_and_records(lsf_paths, case_files, no_defaults)
     rows = next_adopters(g, solution, top=top, reference=not graph_only)
     emit(rows, [("name", "actor", _text, "left"), ("region", "region", _text, "left"),
-                ("score", "score", _score, "right"), ("reasons", "reasons", _text, "left")],
-         title=f"Who could adopt {g.nodes[find_solution(g, solution)]['name']} next", as_json=as_json,
-         as_csv=as_csv, empty="no suggestion")
+                ("score", "score", _score, "right"), ("reasons", "reasons", _text, "left")], fmt,
+         title=f"Who could adopt {g.nodes[find_solution(g, solution)]['name']} next", empty="no suggestion")
 
 
 # -- candidates and themes -----------------------------------------------------------------
 
 @main.command()
 @corpus_options
-@output_options
+@output_option
 @click.option("--theme", default=None, help="Only this theme or policy area (see `samspil themes`).")
 @click.option("--region", default=None, help="Only cases with a maker in this region (name or regionskode).")
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="Show this many.")
@@ -345,7 +282,7 @@ def next_command(lsf_paths, case_files, no_defaults, as_json, as_csv, solution, 
               help="Weight of a component (effect, collaboration, spread, capacity, recency, contact); repeatable.")
 @click.option("--weights", "weights_file", type=click.Path(dir_okay=False), default=None,
               help="YAML or JSON file of weights.")
-def candidates(lsf_paths, case_files, no_defaults, as_json, as_csv, theme, region, top, weight_items, weights_file):
+def candidates(lsf_paths, case_files, no_defaults, fmt, theme, region, top, weight_items, weights_file):
     """Candidate cases for Find & Forstør, ranked with a transparent score.
 
     Components (0–1): effect (documented in figures), collaboration (breadth across
@@ -360,20 +297,20 @@ def candidates(lsf_paths, case_files, no_defaults, as_json, as_csv, theme, regio
     used = {**DEFAULT_WEIGHTS, **weights}
     points = [(k, k[:3], _score, "right") for k in DEFAULT_WEIGHTS]
     table_rows = [{**r, **r["points"]} for r in rows]
-    emit(rows if as_json else table_rows,
+    emit(rows if fmt == "json" else table_rows,
          [("rank", "#", _text, "right"), ("id", "case", _text, "left"), ("title", "title", _short(28), "left"),
-          ("score", "score", _score, "right"), *points, ("reason", "why", _text, "left")],
+          ("score", "score", _score, "right"), *points, ("reason", "why", _text, "left")], fmt,
          title="Find & Forstør candidates" + (f", theme {theme}" if theme else "") + (f", {region}" if region else ""),
          caption="points per component (eff effect, col collaboration, spr spread, cap capacity, rec recency, "
                  "con contact); weights " + ", ".join(f"{k}={v:g}" for k, v in used.items()),
-         as_json=as_json, as_csv=as_csv, empty="no case matches",
-         csv_keys=("rank", "id", "title", "score", *DEFAULT_WEIGHTS, "reason", "themes", "regions", "year", "prize"))
+         empty="no case matches",
+         keys=("rank", "id", "title", "score", *DEFAULT_WEIGHTS, "reason", "themes", "regions", "year", "prize"))
 
 
 @main.command()
 @corpus_options
-@output_options
-def themes(lsf_paths, case_files, no_defaults, as_json, as_csv):
+@output_option
+def themes(lsf_paths, case_files, no_defaults, fmt):
     """The theme vocabulary (seed 000's themes and the policy areas), with how many cases each has."""
     from collections import Counter
 
@@ -384,27 +321,25 @@ def themes(lsf_paths, case_files, no_defaults, as_json, as_csv):
     counts = Counter(t for row in case_register(g, records=records) for t in row["themes"])
     rows = [{"slug": t.slug, "kind": t.kind, "da": t.da, "en": t.en, "cases": counts[t.slug]} for t in load_themes()]
     emit(rows, [("slug", "slug", _text, "left"), ("kind", "kind", _text, "left"), ("da", "dansk", _text, "left"),
-                ("en", "English", _text, "left"), ("cases", "cases", _text, "right")],
-         title="Themes and policy areas", as_json=as_json, as_csv=as_csv)
+                ("en", "English", _text, "left"), ("cases", "cases", _text, "right")], fmt,
+         title="Themes and policy areas")
 
 
 # -- the register's filters, for `samspil cases` (samspil/cli/graph.py) ------------------
 
-#: Columns of ``samspil cases --csv``.
+#: Columns of ``samspil cases --format csv``.
 REGISTER_CSV_KEYS = ("id", "number", "title", "prize", "year", "target_group", "themes", "regions", "sectors",
                      "nominators", "actors", "adopted", "documented_effect", "has_contact")
 
 
 def register_options(func):
-    """The case register's filters and --csv; the command receives them as one ``register`` dict
+    """The case register's filters; the command receives them as one ``register`` dict
     (empty when none is given, so the command can keep its unfiltered path)."""
-    names = ("theme", "region", "sector", "prize", "year", "text", "as_csv")
+    names = ("theme", "region", "sector", "prize", "year", "text")
 
     @functools.wraps(func)
     def gathered(*args, **kwargs):
         register = {k: v for k in names if (v := kwargs.pop(k, None))}
-        if register.get("as_csv") and kwargs.get("as_json"):
-            raise SamspilError("choose one of --json and --csv")
         return func(*args, register=register, **kwargs)
 
     for option in reversed((
@@ -415,23 +350,23 @@ def register_options(func):
             click.option("--prize", type=click.Choice(["nyt-sammen-bedre", "hverdagsinnovation", "none"]),
                          help="Only cases of this prize (none: no prize)."),
             click.option("--year", help="Only cases of this year or span (2018, 2015-2018, 2016-)."),
-            click.option("--text", help="Only cases whose text has all these words."),
-            click.option("--csv", "as_csv", is_flag=True, help="Print the register as CSV."))):
+            click.option("--text", help="Only cases whose text has all these words."))):
         gathered = option(gathered)
     return gathered
 
 
 def register_views(g, register: dict[str, Any]) -> list[dict[str, Any]]:
-    """The cases the register's filters let through: register rows for --csv, else case views
-    (exactly design.md's keys, so ``--json`` keeps its contract)."""
+    """The case views of the cases the register's filters let through (exactly design.md's
+    keys, so ``--format json`` keeps its contract)."""
     from samspil.graph.caseview import KEYS
     from samspil.queries.register import filter_cases
 
-    filters = {k: v for k, v in register.items() if k != "as_csv"}
-    rows = filter_cases(g, **filters)
-    return rows if register.get("as_csv") else [{k: row[k] for k in KEYS} for row in rows]
+    return [{k: row[k] for k in KEYS} for row in filter_cases(g, **register)]
 
 
-def register_csv(rows: Sequence[dict[str, Any]]) -> str:
-    """Register rows as CSV (actors as their count; contacts only as whether one is named)."""
-    return to_csv([{**r, "actors": len(r["actors"])} for r in rows], REGISTER_CSV_KEYS)
+def register_table(g, register: dict[str, Any]) -> list[dict[str, Any]]:
+    """The register rows the filters let through, as ``--format csv`` prints them: actors as
+    their count, contacts only as whether one is named."""
+    from samspil.queries.register import filter_cases
+
+    return [{**r, "actors": len(r["actors"])} for r in filter_cases(g, **register)]

@@ -1,9 +1,13 @@
-"""The root command group and what every command shares: one-line errors and warnings, exit codes."""
+"""The root command group and what every command shares: one-line errors and warnings, exit codes,
+the corpus options and the output format option."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import click
 
@@ -73,6 +77,37 @@ def corpus_options(func):
     func = click.option("--no-curation", is_flag=True, expose_value=False, callback=_remember,
                         help="Do not apply the shipped corrections (see what the recogniser finds alone).")(func)
     return func
+
+
+#: What ``--format`` offers unless a command offers more (the renderer: samspil/cli/_output.py).
+FORMATS: tuple[str, ...] = ("table", "json", "csv")
+
+
+def format_option(formats: Sequence[str] = FORMATS, *, aliases: Sequence[str] = (),
+                  help: str = "table for people, json or csv for programs.") -> Callable[[Callable[..., Any]], Any]:
+    """``--format`` (``table`` by default), which the command receives as ``fmt``.
+
+    ``aliases`` names formats that also have a flag of their own (``--json``, ``--csv``):
+    the flags commands had before ``--format``, kept so that scripts using them still work.
+    Two flags, or a flag and a different ``--format``, are one error.
+    """
+    def decorate(func: Callable[..., Any]) -> Any:
+        @functools.wraps(func)
+        def chosen(*args: Any, fmt: str | None, **kwargs: Any) -> Any:
+            asked = [f"--format {fmt}"] if fmt is not None else []
+            asked += [f"--{alias}" for alias in aliases if kwargs.pop(f"as_{alias}") and alias != fmt]
+            if len(asked) > 1:
+                raise SamspilError(f"choose one output format: {' or '.join(asked)}")
+            flagged = [alias for alias in aliases if f"--{alias}" in asked]
+            return func(*args, fmt=fmt or (flagged[0] if flagged else "table"), **kwargs)
+
+        for alias in reversed(aliases):
+            chosen = click.option(f"--{alias}", f"as_{alias}", is_flag=True,
+                                  help=f"Same as --format {alias}.")(chosen)
+        return click.option("--format", "fmt", type=click.Choice(list(formats)), default=None,
+                            show_default="table", help=help)(chosen)
+
+    return decorate
 
 
 def _remember(ctx: click.Context, param: click.Parameter, value):

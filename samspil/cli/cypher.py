@@ -17,27 +17,20 @@ Parameters are passed as query parameters (``$name``), never spliced into the te
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import click
 
-from samspil.cli.app import build_from_options, corpus_options, main
+from samspil.cli.app import build_from_options, corpus_options, format_option, main
 from samspil.core.errors import EngineError, SamspilError
 from samspil.viz.grass import GRASS_PATH
 
-if TYPE_CHECKING:  # rich is imported when a command prints, not when the command line starts
-    from rich.console import Console
-
-#: Output formats of ``samspil cypher`` and ``samspil query``.
-FORMATS = ("table", "json", "csv")
 
 PARAM_HELP = ("A query parameter, name=value (repeatable). Values are typed: 3 → integer, 2.5 → float, "
               "true/false → boolean, null → no value, [..] or {..} → JSON, anything else → text; "
@@ -75,8 +68,7 @@ def connect_neo4j(uri: str | None, user: str | None, password: str | None, datab
     """A Neo4j driver from the options, the environment filling the gaps (one-line errors)."""
     from samspil.drivers import connect
 
-    settings = {"username": user, "password": password, "database": database}
-    return connect(uri, engine="neo4j", **{k: v for k, v in settings.items() if v is not None})
+    return connect(uri, engine="neo4j", username=user, password=password, database=database)
 
 
 @contextmanager
@@ -84,13 +76,15 @@ def open_engine(uri: str | None, engine: str | None, user: str | None, password:
                 database: str | None, build: Callable[[], Any]) -> Iterator[Any]:
     """The driver a query command runs on, and a note of what it took to get there.
 
-    Embedded (no ``uri``, ``engine`` not neo4j): builds the graph with ``build()`` and loads it
-    into a fresh embedded FalkorDB, stopped on exit. Otherwise connects to the database.
+    Embedded (:func:`samspil.drivers.engine_for` says so): builds the graph with ``build()``
+    and loads it into a fresh embedded FalkorDB, stopped on exit. Otherwise connects to the
+    database the URI (or ``NEO4J_URI``) names.
     """
-    from samspil.drivers import connect
+    from samspil.drivers import connect, engine_for
     from samspil.queries.library import load_embedded
 
-    if uri is None and engine != "neo4j":
+    target = engine_for(uri, engine)
+    if target == "embedded":
         t0 = time.perf_counter()
         graph = build()
         t1 = time.perf_counter()
@@ -99,14 +93,8 @@ def open_engine(uri: str | None, engine: str | None, user: str | None, password:
         driver.samspil_note = (f"embedded FalkorDB: graph built in {t1 - t0:.1f} s "
                                f"({graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships), "
                                f"loaded in {t2 - t1:.2f} s")
-    elif uri is not None and "://" in uri and uri.split("://", 1)[0].lower() in ("falkor", "falkors", "redis",
-                                                                               "rediss", "unix"):
-        if engine == "neo4j":
-            raise SamspilError(f"--engine neo4j does not go with the FalkorDB URI {uri.split('@')[-1]}")
-        driver = connect(uri)
-        driver.samspil_note = driver.describe()
     else:
-        driver = connect_neo4j(uri, user, password, database)
+        driver = connect(uri, engine=target, username=user, password=password, database=database)
         driver.samspil_note = driver.describe()
     try:
         yield driver
@@ -125,96 +113,6 @@ def run_checked(driver: Any, text: str, params: Mapping[str, Any], write: bool) 
         raise
 
 
-# ---------------------------------------------------------------- output
-
-def cell(value: Any) -> str:
-    """One value as text for a table or CSV cell.
-
-    Nodes show as ``name [id]``, relationships as ``start -[:TYPE]-> end``, paths as their
-    chain, lists joined by ``; ``, maps as JSON, floats without trailing zeros.
-
-    Examples
-    --------
-    >>> cell({"id": "k", "labels": ["Actor"], "properties": {"id": "k", "name": "Kolding"}})
-    'Kolding [k]'
-    >>> cell(["a", 1, None, 2.50])
-    'a; 1; ; 2.5'
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, dict):
-        if set(value) == {"id", "labels", "properties"}:
-            name = value["properties"].get("name")
-            return f"{name} [{value['id']}]" if name is not None else f"({':'.join(value['labels'])} {value['id']})"
-        if set(value) == {"type", "start", "end", "properties"}:
-            return f"{value['start']} -[:{value['type']}]-> {value['end']}"
-        if set(value) == {"nodes", "relationships"}:
-            parts = [cell(value["nodes"][0])] if value["nodes"] else []
-            for rel, node in zip(value["relationships"], value["nodes"][1:]):
-                parts.append(f"-[:{rel['type']}]-" + cell(node))
-            return " ".join(parts)
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    if isinstance(value, (list, tuple)):
-        return "; ".join(cell(v) for v in value)
-    return str(value)
-
-
-#: Columns that hold a sequence of names along a path: shown joined by arrows in a table.
-_CHAIN_COLUMNS = ("path", "chain")
-
-
-def _chain(value: Any) -> str:
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return " → ".join(value)
-    return cell(value)
-
-
-def emit_rows(rows: Sequence[Mapping[str, Any]], fmt: str, *, title: str, columns: Sequence[str] | None = None) -> None:
-    """Print rows on stdout as a table, JSON (an array of objects) or CSV (header line first)."""
-    keys = list(columns if columns is not None else (rows[0].keys() if rows else ()))
-    if fmt == "json":
-        click.echo(json.dumps(list(rows), ensure_ascii=False, indent=1))
-    elif fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        if keys:
-            writer.writerow(keys)
-        for row in rows:
-            writer.writerow([cell(row.get(k)) for k in keys])
-        click.echo(out.getvalue(), nl=False)
-    else:
-        from rich.console import Console
-        from rich.text import Text
-
-        from samspil.cli._tables import DataTable
-
-        console = Console()
-        if not rows:
-            console.print(Text(f"{title}: no rows"))
-            return
-        table = DataTable(title=title, show_lines=False, title_justify="left")
-        for key in keys:
-            numeric = all(isinstance(r.get(key), (int, float)) and not isinstance(r.get(key), bool)
-                          for r in rows if r.get(key) is not None)
-            table.add_column(key, justify="right" if numeric else "left", overflow="fold")
-        for row in rows:
-            table.add_row(*(_chain(row.get(k)) if k in _CHAIN_COLUMNS else cell(row.get(k)) for k in keys))
-        console.print(table)
-
-
-def note(err: Console, text: str) -> None:
-    """A line for the person at the terminal (stderr), never mixed into the data on stdout;
-    printed as the text it is (names in it are not read as rich markup)."""
-    from rich.text import Text
-
-    sys.stdout.flush()  # so the line follows the rows it talks about when both go to one terminal
-    err.print(Text(text), soft_wrap=True)
-
-
 # ---------------------------------------------------------------- samspil cypher
 
 @main.command()
@@ -222,8 +120,7 @@ def note(err: Console, text: str) -> None:
 @click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, exists=True, allow_dash=True),
               help="Read the query from this file (- for standard input) instead of the argument.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help=PARAM_HELP)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="table for people, json (an array of objects) or csv for programs.")
+@format_option(help="table for people, json (an array of objects) or csv for programs.")
 @engine_options
 @click.option("--write", is_flag=True, help="Allow the query to write (CREATE, MERGE, SET, DELETE ...). "
                                              "Without it the engine refuses any write.")
@@ -244,8 +141,8 @@ def cypher(query, query_file, params, fmt, uri, engine, user, password, database
       samspil cypher "MATCH (a:Actor {kind: \\$kind}) RETURN a.name ORDER BY a.name" --param kind=foundation
       samspil cypher -f my-query.cypher --format csv --uri bolt://localhost:7687
     """
-    from rich.console import Console
-
+    from samspil.cli._output import note, render
+    from samspil.drivers import engine_for
     from samspil.queries.library import parse_params
 
     if query_file is not None and query is not None:
@@ -259,54 +156,38 @@ def cypher(query, query_file, params, fmt, uri, engine, user, password, database
     if not text.strip():
         raise SamspilError("the query is empty")
     values = parse_params(params)
-    if include_contacts and (uri is not None or engine == "neo4j"):
+    if include_contacts and engine_for(uri, engine) != "embedded":
         raise SamspilError("--include-contacts is for the embedded engine; a database holds what was loaded "
                            "into it (samspil neo4j load --include-contacts)")
-    err = Console(stderr=True)
     with open_engine(uri, engine, user, password, database,
                      lambda: build_from_options(lsf_paths, case_files, no_defaults,
                                                 include_contacts=include_contacts)) as driver:
         if write and driver.engine == "falkordb" and driver.url is None:
-            note(err, "note: --write on the embedded engine changes only this command's private copy of the graph")
+            note("note: --write on the embedded engine changes only this command's private copy of the graph")
         t = time.perf_counter()
         rows = run_checked(driver, text, values, write)
         seconds = time.perf_counter() - t
-        emit_rows(rows, fmt, title="samspil cypher")
-        note(err, f"{len(rows)} row{'s' if len(rows) != 1 else ''} in {seconds:.3f} s on {driver.samspil_note}")
+        render(rows, fmt, title="samspil cypher", cypher=True, title_justify="left")
+        note(f"{len(rows)} row{'s' if len(rows) != 1 else ''} in {seconds:.3f} s on {driver.samspil_note}")
 
 
 # ---------------------------------------------------------------- samspil query
 
 def _list_queries(fmt: str) -> None:
-    from rich.console import Console
-
-    from samspil.cli._tables import DataTable
+    from samspil.cli._output import render
     from samspil.queries.library import list_queries
 
     queries = list_queries()
     if fmt == "json":
-        click.echo(json.dumps([
-            {"name": q.name, "title": q.title, "description": q.description, "returns": q.returns,
-             "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
-                         "description": p.description} for p in q.params],
-             "examples": list(q.examples), "usage": q.usage()}
-            for q in queries], ensure_ascii=False, indent=1))
+        render([q.as_dict() for q in queries], fmt, title="")
         return
-    rows = [{"name": q.name, "title": q.title,
-             "parameters": "; ".join(f"{p.name} ({p.type}{'' if p.required else ', default ' + p.describe_default()})"
-                                     for p in q.params),
+    rows = [{"name": q.name, "title": q.title, "parameters": "; ".join(p.signature() for p in q.params),
              "example": q.usage()} for q in queries]
-    if fmt == "csv":
-        emit_rows(rows, "csv", title="")
-        return
-    table = DataTable(title=f"{len(queries)} named queries (samspil query NAME --param name=value)",
-                  title_justify="left", show_lines=True)
-    table.add_column("name", no_wrap=True)
-    table.add_column("what it answers", overflow="fold")
-    table.add_column("parameters", overflow="fold")
-    for row in rows:
-        table.add_row(row["name"], row["title"], row["parameters"] or "—")
-    Console().print(table)
+    # One line between queries: their titles and parameters wrap over several.
+    render(rows, fmt, title=f"{len(queries)} named queries (samspil query NAME --param name=value)",
+           title_justify="left", show_lines=True, no_wrap=("name",), columns=(
+               ("name", "name", str, "left"), ("title", "what it answers", str, "left"),
+               ("parameters", "parameters", lambda v: v or "—", "left")))
 
 
 @main.command()
@@ -314,8 +195,7 @@ def _list_queries(fmt: str) -> None:
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="A parameter of the query, name=value (repeatable), typed by the query's header; "
                    "lists as a,b or JSON; null for no value.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
-              help="table for people, json or csv for programs (also for the list of queries).")
+@format_option(help="table for people, json or csv for programs (also for the list of queries).")
 @click.option("--show", is_flag=True, help="Print the query's Cypher text instead of running it.")
 @engine_options
 @corpus_options
@@ -331,8 +211,7 @@ def query(name, params, fmt, show, uri, engine, user, password, database, lsf_pa
       samspil query actor-partners-by-sector --param actor="Kolding Kommune"
       samspil query municipality-reach --param kinds=company,foundation --format json
     """
-    from rich.console import Console
-
+    from samspil.cli._output import note, render
     from samspil.queries.library import get_query, parse_params
 
     if name is None:
@@ -345,7 +224,6 @@ def query(name, params, fmt, show, uri, engine, user, password, database, lsf_pa
         click.echo(named.text, nl=not named.text.endswith("\n"))
         return
     bound = named.bind(parse_params(params, named))
-    err = Console(stderr=True)
     with open_engine(uri, engine, user, password, database,
                      lambda: build_from_options(lsf_paths, case_files, no_defaults)) as driver:
         t = time.perf_counter()
@@ -353,9 +231,9 @@ def query(name, params, fmt, show, uri, engine, user, password, database, lsf_pa
         seconds = time.perf_counter() - t
         shown = ", ".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in bound.items())
         # The header's columns, so a CSV of no rows still has its header line.
-        emit_rows(rows, fmt, title=f"{named.name}" + (f" ({shown})" if shown else "") + f": {named.title}",
-                  columns=list(rows[0]) if rows else named.columns)
-        note(err, f"{len(rows)} row{'s' if len(rows) != 1 else ''} in {seconds:.3f} s on {driver.samspil_note}")
+        render(rows, fmt, title=f"{named.name}" + (f" ({shown})" if shown else "") + f": {named.title}",
+               keys=list(rows[0]) if rows else named.columns, cypher=True, title_justify="left")
+        note(f"{len(rows)} row{'s' if len(rows) != 1 else ''} in {seconds:.3f} s on {driver.samspil_note}")
 
 
 # ---------------------------------------------------------------- samspil neo4j
@@ -387,7 +265,7 @@ def neo4j_load(uri, user, password, database, wipe, batch_size, include_contacts
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
     from rich.text import Text
 
-    from samspil.cli._tables import DataTable
+    from samspil.cli._output import DataTable, note
     from samspil.drivers import load_graph
 
     err = Console(stderr=True)
@@ -433,12 +311,12 @@ def neo4j_load(uri, user, password, database, wipe, batch_size, include_contacts
     extra_rels = report_.relationships - report_.sent_relationships
     if extra_nodes > 0 or extra_rels > 0:
         # MERGE never deletes: what an earlier load of another version of the graph put there stays.
-        note(err, f"note: the database holds {max(extra_nodes, 0)} nodes and {max(extra_rels, 0)} relationships "
-                  "more than this graph (from an earlier load of another version, or other data); "
-                  "load with --wipe to hold exactly this graph")
+        note(f"note: the database holds {max(extra_nodes, 0)} nodes and {max(extra_rels, 0)} relationships "
+             "more than this graph (from an earlier load of another version, or other data); "
+             "load with --wipe to hold exactly this graph")
     if persons and not include_contacts:
-        note(err, f"warning: the database holds {persons} Person nodes (contact persons) from an earlier load "
-                  "with --include-contacts; load with --wipe to remove them")
+        note(f"warning: the database holds {persons} Person nodes (contact persons) from an earlier load "
+             "with --include-contacts; load with --wipe to remove them")
 
 
 @neo4j.command("style")

@@ -2,43 +2,42 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
-from samspil.cli.app import main, warn
+from samspil.cli.app import format_option, main, warn
+
+#: The columns of a recognised actor (``samspil extract --format csv``).
+ACTOR_KEYS = ("name", "kind", "role", "evidence")
 
 
 @main.command()
 @click.argument("path", type=click.Path(dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the case-view object as JSON (design.md's contract).")
+@format_option(aliases=("json",), help="table for people; json: the case-view object (design.md's contract); "
+                                        "csv: the recognised actors.")
 @click.option("--id", "case_id", default=None, help="Id to give the case (default: free-<slug of the title>).")
-def extract(path, as_json, case_id):
+def extract(path, fmt, case_id):
     """Recognise one free-text case description (title on the first line) and print its case view.
 
     Warns (on stderr, exit 0 all the same) when no organisation is recognised in the text.
     """
+    from rich.console import Console
+    from rich.text import Text
+
+    from samspil.cli._output import render
     from samspil.graph.extract import extract_file
 
     view = extract_file(path, case_id=case_id)
     if not view["actors"]:
         warn(f"no organisation recognised in {path}")
-    if as_json:
-        click.echo(json.dumps(view, ensure_ascii=False, indent=1))
+    if fmt != "table":
+        render(view if fmt == "json" else view["actors"], fmt, title="", keys=ACTOR_KEYS)
         return
-    from rich.console import Console
-    from rich.text import Text
-
-    from samspil.cli._tables import DataTable
-
     console = Console()
     # Names and titles are the text's own: printed as Text, never read as rich markup.
     console.print(Text.assemble((view["title"], "bold"), f"  ({view['id']}, year {view['year'] or '?'}, "
                                 f"documented effect: {'yes' if view['documented_effect'] else 'no'})"))
-    table = DataTable("name", "kind", "role", "evidence")
-    for a in view["actors"]:
-        table.add_row(a["name"], a["kind"], a["role"], a["evidence"])
-    console.print(table)
+    render(view["actors"], fmt, title="actors", empty="none recognised",
+           columns=[(key, key, str, "left") for key in ACTOR_KEYS])
     for s in view["spread"]:
         console.print(Text(f"spread → {s['to']} ({s['status']}{', ' + str(s['year']) if s.get('year') else ''})"))
     for i in view["inspired_by"]:
@@ -48,35 +47,35 @@ def extract(path, as_json, case_id):
 @main.command()
 @click.option("--curated", is_flag=True, help="Score after the shipped corrections are applied.")
 @click.option("--errors", "show_errors", is_flag=True, help="List every missed and spurious pair.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores (and errors) as JSON.")
+@format_option(aliases=("json",), help="table for people; json: the scores (and with --errors the errors); "
+                                        "csv: the scores.")
 @click.option("--devset", type=click.Path(file_okay=False), default=None,
               help="A development set folder (lsf2019/*.json, freetext/*.txt+json); the shipped one by default.")
-def evaluate(curated, show_errors, as_json, devset):
+def evaluate(curated, show_errors, fmt, devset):
     """Score the recogniser on the hand-annotated development set: precision, recall, F1."""
     from rich.console import Console
 
-    from samspil.cli._tables import DataTable
+    from samspil.cli._output import render
     from samspil.corpus.curation import default_corrections_path, load_corrections
     from samspil.graph.evaluation import evaluate as run, load_gold
 
     corrections = load_corrections([default_corrections_path()]) if curated else None
     result = run(load_gold(devset), corrections=corrections)
     data = result.as_dict()
-    if as_json:
+    if fmt == "json":
         if not show_errors:
             data.pop("errors")
-        click.echo(json.dumps(data, ensure_ascii=False, indent=1))
+        render(data, fmt, title="")
         return
-    table = DataTable(title=f"{len(result.items)} items, {'after' if curated else 'before'} curation")
-    for col in ("pairs", "precision", "recall", "F1", "tp", "fp", "fn"):
-        table.add_column(col, justify="left" if col == "pairs" else "right")
-    for label, score in (("actors (name, kind)", result.actors), ("roles (name, role)", result.roles),
-                         ("spread (to, status)", result.spread)):
-        table.add_row(label, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}", str(score.tp),
-                      str(score.fp), str(score.fn))
-    console = Console(width=140)
-    console.print(table)
-    if show_errors:
+    rows = [{"pairs": label, **data[metric]} for metric, label in
+            (("actors", "actors (name, kind)"), ("roles", "roles (name, role)"), ("spread", "spread (to, status)"))]
+    three = "{:.3f}".format
+    render(rows, fmt, title=f"{len(result.items)} items, {'after' if curated else 'before'} curation", width=140,
+           columns=[("pairs", "pairs", str, "left"), ("precision", "precision", three, "right"),
+                    ("recall", "recall", three, "right"), ("f1", "F1", three, "right"),
+                    *((key, key, str, "right") for key in ("tp", "fp", "fn"))])
+    if show_errors and fmt == "table":
+        console = Console(width=140)
         for error in data["errors"]:
             console.print(f"{error['metric']:7} {error['case']:38} {error['error']:9} {error['pair']}", markup=False)
 
@@ -93,7 +92,7 @@ def curate_check(paths):
     """List every correction and how often it applies; exit 1 if any matches nothing."""
     from rich.console import Console
 
-    from samspil.cli._tables import DataTable
+    from samspil.cli._output import DataTable
     from samspil.corpus.sources import load_corpus
     from samspil.corpus.curation import default_corrections_path, load_corrections
 

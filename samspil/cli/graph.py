@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
-from samspil.cli.analytics import register_csv, register_options, register_views
-from samspil.cli.app import build_from_options, corpus_options, main
+from samspil.cli.analytics import REGISTER_CSV_KEYS, register_options, register_table, register_views
+from samspil.cli.app import build_from_options, corpus_options, format_option, main
 
 
 @main.command()
@@ -25,7 +24,7 @@ def build(lsf_paths, case_files, no_defaults, out_dir, include_contacts):
     from rich.console import Console
 
     from samspil.graph.outputs import write_outputs
-    from samspil.cli._tables import DataTable
+    from samspil.cli._output import DataTable
 
     g = build_from_options(lsf_paths, case_files, no_defaults, include_contacts=include_contacts)
     written = write_outputs(g, Path(out_dir), include_contacts=include_contacts)
@@ -50,31 +49,24 @@ def summary_line(g) -> str:
 
 @main.command()
 @corpus_options
-@click.option("--json", "as_json", is_flag=True, help="Print the case view as JSON (design.md's contract).")
+@format_option(aliases=("json", "csv"),
+               help="table for people; json: the case view (design.md's contract); csv: the register's columns.")
 @register_options
-def cases(lsf_paths, case_files, no_defaults, as_json, register):
-    """List the cases of the graph: a table, or the case view as JSON; filter them like a case register."""
-    from rich.console import Console
-
-    from samspil.cli._tables import DataTable
+def cases(lsf_paths, case_files, no_defaults, fmt, register):
+    """List the cases of the graph: a table, the case view as JSON or the register as CSV;
+    filter them like a case register."""
+    from samspil.cli._output import render
     from samspil.graph.caseview import case_views
 
     g = build_from_options(lsf_paths, case_files, no_defaults)
+    if fmt == "csv":
+        render(register_table(g, register), fmt, title="", keys=REGISTER_CSV_KEYS)
+        return
     views = register_views(g, register) if register else case_views(g)
-    if register.get("as_csv"):
-        click.echo(register_csv(views), nl=False)
-        return
-    if as_json:
-        click.echo(json.dumps(views, ensure_ascii=False, indent=1))
-        return
-    table = DataTable(title=f"{len(views)} cases")
-    for col, justify in (("id", "left"), ("title", "left"), ("prize", "left"), ("year", "right"),
-                         ("nominators", "left"), ("actors", "right"), ("spread", "right")):
-        table.add_column(col, justify=justify, overflow="fold")
-    for v in views:
-        table.add_row(v["id"], v["title"], v["prize"] or "", str(v["year"] or ""), ", ".join(v["nominators"]),
-                      str(len(v["actors"])), str(len(v["spread"])))
-    Console(width=160).print(table)
+    render(views, fmt, title=f"{len(views)} cases", empty="no case matches", width=160, columns=(
+        ("id", "id", str, "left"), ("title", "title", str, "left"), ("prize", "prize", lambda v: v or "", "left"),
+        ("year", "year", lambda v: str(v or ""), "right"), ("nominators", "nominators", ", ".join, "left"),
+        ("actors", "actors", lambda v: str(len(v)), "right"), ("spread", "spread", lambda v: str(len(v)), "right")))
 
 
 @main.command()

@@ -89,7 +89,7 @@ def sparql(query, lsf_paths, case_files, no_defaults, file, params, fmt, no_voca
     """
     from rich.console import Console
 
-    from samspil.cli._tables import DataTable
+    from samspil.cli._output import DataTable
     from samspil.linked_data import rdf
 
     if list_examples:
@@ -125,7 +125,7 @@ def sparql(query, lsf_paths, case_files, no_defaults, file, params, fmt, no_voca
 def _list_examples() -> None:
     from rich.console import Console
 
-    from samspil.cli._tables import DataTable
+    from samspil.cli._output import DataTable
     from samspil.linked_data import rdf
 
     table = DataTable(title="example SPARQL queries (samspil sparql NAME --param name=value)")

@@ -35,6 +35,8 @@ from samspil.core.errors import EngineError
 
 #: The FalkorDB graph (server key) Samspil uses unless told otherwise.
 DEFAULT_GRAPH = "samspil"
+#: URI schemes of a FalkorDB server (the FalkorDB client takes them all).
+FALKORDB_SCHEMES: tuple[str, ...] = ("falkor", "falkors", "redis", "rediss", "unix")
 
 _READ_ONLY_REFUSAL = "is to be executed only on read-only queries"
 

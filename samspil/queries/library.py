@@ -107,6 +107,16 @@ class QueryParam:
         """The default as the header writes it (``null``, ``3``, ``["company"]``), or ``""``."""
         return "" if self.required else json.dumps(self.default, ensure_ascii=False)
 
+    def signature(self) -> str:
+        """The parameter in a few words: name, type and any default.
+
+        Examples
+        --------
+        >>> get_query("municipality-reach").param("limit").signature()
+        'limit (integer, default 25)'
+        """
+        return f"{self.name} ({self.type}" + ("" if self.required else f", default {self.describe_default()}") + ")"
+
 
 @dataclass(frozen=True)
 class NamedQuery:
@@ -218,6 +228,26 @@ class NamedQuery:
         args = self.example_texts[0] if self.example_texts else ""
         params = " ".join(f"--param {shlex.quote(a)}" for a in shlex.split(args))
         return f"samspil query {self.name}" + (f" {params}" if params else "")
+
+    def as_dict(self) -> dict[str, Any]:
+        """What the header says, as plain data (``samspil query --format json`` prints a list of these).
+
+        Returns
+        -------
+        dict
+            ``name``, ``title``, ``description``, ``returns``, ``params`` (each with ``name``,
+            ``type``, ``required``, ``default``, ``description``), ``examples`` and ``usage``.
+
+        Examples
+        --------
+        >>> q = get_query("cross-sector-ties").as_dict()
+        >>> q["name"], q["params"], q["usage"]
+        ('cross-sector-ties', [], 'samspil query cross-sector-ties')
+        """
+        return {"name": self.name, "title": self.title, "description": self.description, "returns": self.returns,
+                "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
+                            "description": p.description} for p in self.params],
+                "examples": list(self.examples), "usage": self.usage()}
 
 
 def _typed(value: Any, kind: str, where: str) -> Any:

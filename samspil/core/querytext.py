@@ -54,11 +54,12 @@ __all__ = [
 ]
 
 #: Parameter types a header may declare -> the query languages that can bind a value of it.
-#: Cypher takes lists and maps; a SPARQL variable is bound to one term, which may be an IRI.
+#: Cypher takes lists and maps; a SPARQL variable is bound to one term (text, an integer, a
+#: boolean or an IRI: the types ``samspil sparql`` has always read).
 PARAM_TYPES: dict[str, tuple[str, ...]] = {
     "string": ("cypher", "sparql"),
     "integer": ("cypher", "sparql"),
-    "float": ("cypher", "sparql"),
+    "float": ("cypher",),
     "boolean": ("cypher", "sparql"),
     "list<string>": ("cypher",),
     "list<integer>": ("cypher",),
@@ -90,7 +91,7 @@ def param_types(language: str) -> tuple[str, ...]:
     Examples
     --------
     >>> param_types("sparql")
-    ('string', 'integer', 'float', 'boolean', 'iri')
+    ('string', 'integer', 'boolean', 'iri')
     """
     return tuple(t for t, languages in PARAM_TYPES.items() if language in languages)
 

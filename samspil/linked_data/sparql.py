@@ -161,7 +161,7 @@ def _check_offline(parsed: Any) -> None:
 
 
 #: XSD datatypes of the literals a typed parameter value is bound as (a string is a plain literal).
-_DATATYPES = {"integer": XSD.integer, "float": XSD.double, "boolean": XSD.boolean}
+_DATATYPES = {"integer": XSD.integer, "boolean": XSD.boolean}
 
 
 def _term(name: str, value: Any, kind: str) -> URIRef | Literal:

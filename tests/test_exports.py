@@ -17,7 +17,7 @@ from samspil.core import atomic
 from samspil.graph.outputs import write_outputs
 from samspil.core.errors import SamspilError
 from samspil.graph.exports import FORMATS, ExportFormat, export_graph, format_for
-from samspil.linked_data.rdf import SP
+from samspil.linked_data import SP
 
 SUFFIXES = ("json", "graphml", "gexf")
 

@@ -83,7 +83,7 @@ def test_the_fixture_is_as_hostile_as_it_says():
 @pytest.fixture(scope="module")
 def outputs(run_cli_many, tmp_path_factory):
     """Every file-writing command on the hostile case file, run once, in parallel."""
-    import samspil.linked_data.rdf  # noqa: F401 - registers the RDF export formats
+    import samspil.linked_data  # noqa: F401 - registers the RDF export formats
     from samspil.graph.exports import FORMATS
 
     folder = tmp_path_factory.mktemp("hostile")
@@ -205,7 +205,7 @@ def test_a_control_character_from_the_python_api_is_escaped_in_json_and_refused_
 
 
 def test_a_lone_surrogate_is_refused_by_every_format(tmp_path):
-    import samspil.linked_data.rdf  # noqa: F401 - registers the RDF export formats
+    import samspil.linked_data  # noqa: F401 - registers the RDF export formats
     from samspil.core.errors import SamspilError
     from samspil.graph.exports import FORMATS, export_graph
 
@@ -388,13 +388,13 @@ def test_neo4j_load_command_on_hostile_text(run_cli, engines):
 def test_sparql_examples_take_hostile_names_as_values(hostile_graph):
     """Every example SPARQL query with a text parameter, bound to each hostile name and title
     (rdflib initBindings): the graph unchanged, and the names that are there found."""
-    from samspil.linked_data import rdf
+    from samspil import linked_data as rdf
 
     data = rdf.to_rdf(hostile_graph)
     before = len(data)
     examples = rdf.example_queries()
     for example in examples.values():
-        for p in (p for p in example.params if p.kind == "string"):
+        for p in (p for p in example.params if p.type == "string"):
             for value in [n for n in HOSTILE_NAMES if set(n) & set("\"'}<\\")] + [SCRIPT_TITLE]:
                 rdf.run_sparql(data, example.text, {p.name: value}, example=example).rows()
     assert len(data) == before

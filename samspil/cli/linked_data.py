@@ -1,6 +1,6 @@
 """Commands for linked data: validate (SHACL) and sparql.
 
-:mod:`samspil.linked_data.rdf` (rdflib, pyshacl: slow to import) is imported inside the commands,
+:mod:`samspil.linked_data` (rdflib, pyshacl: slow to import) is imported inside the commands,
 so ``samspil --help`` and the other commands do not pay for it. The ``turtle``, ``jsonld``
 and ``nt`` formats of ``samspil export`` are registered when
 :func:`samspil.graph.exports.format_for` looks a format up.
@@ -19,14 +19,14 @@ from samspil.core.errors import SamspilError
 
 def _data(file: str | None, lsf_paths, case_files, no_defaults, include_contacts: bool):
     """The RDF to work on: a file, or the export of the graph the corpus options build."""
-    from samspil.linked_data import rdf
+    from samspil.linked_data import read_rdf, to_rdf
 
     if file:
-        return rdf.read_rdf(file), file
+        return read_rdf(file), file
     from samspil.graph.exports import without_contacts
 
     g = build_from_options(lsf_paths, case_files, no_defaults, include_contacts=include_contacts)
-    return rdf.to_rdf(g if include_contacts else without_contacts(g)), "the built graph's export"
+    return to_rdf(g if include_contacts else without_contacts(g)), "the built graph's export"
 
 
 @main.command()
@@ -45,12 +45,13 @@ def validate(file, lsf_paths, case_files, no_defaults, shapes_file, include_cont
     export checked. Prints what breaks which rule; exits 1 when the export does not
     conform (violations), 0 when it does (warnings allowed).
     """
-    from samspil.linked_data import rdf
+    from samspil.linked_data import format_report, shapes, summary
+    from samspil.linked_data import validate as validate_rdf
 
     data, what = _data(file, lsf_paths, case_files, no_defaults, include_contacts)
-    report = rdf.validate(data, rdf.shapes(shapes_file) if shapes_file else None)
-    counts = rdf.summary(data)
-    click.echo(rdf.format_report(report, limit=limit, source=what))
+    report = validate_rdf(data, shapes(shapes_file) if shapes_file else None)
+    counts = summary(data)
+    click.echo(format_report(report, limit=limit, source=what))
     click.echo(f"\n{counts['organisations']} organisations, {counts['solutions']} solutions, "
                f"{counts['cases']} cases, {counts['relations']} relations")
     if not report.conforms:
@@ -59,11 +60,11 @@ def validate(file, lsf_paths, case_files, no_defaults, shapes_file, include_cont
 
 def _cell(value) -> str:
     """A table cell: IRIs with the export's prefixes, None empty."""
-    from samspil.linked_data import rdf
+    from samspil.linked_data import short_name
 
     if value is None:
         return ""
-    return rdf.short_name(value) if isinstance(value, str) and "://" in value else str(value)
+    return short_name(value) if isinstance(value, str) and "://" in value else str(value)
 
 
 @main.command()
@@ -73,7 +74,7 @@ def _cell(value) -> str:
               help="Query this RDF export instead of the built graph.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE before the query runs (repeatable); NAME:integer=, :boolean=, "
-                   ":iri= give the kind of an ad-hoc query's value.")
+                   ":iri= give the type of an ad-hoc query's value.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
               help="table for people; json (SPARQL 1.1 results JSON) or csv for programs.")
 @click.option("--no-vocabulary", is_flag=True, help="Leave the Samspil vocabulary's labels out of the data.")
@@ -90,18 +91,18 @@ def sparql(query, lsf_paths, case_files, no_defaults, file, params, fmt, no_voca
     from rich.console import Console
 
     from samspil.cli._output import DataTable
-    from samspil.linked_data import rdf
+    from samspil.linked_data import parse_param, queryable, resolve_query, run_sparql
 
     if list_examples:
         _list_examples()
         return
     if not query:
         raise SamspilError("give a query (SPARQL text, a .rq file or an example's name), or --list")
-    text, example = rdf.resolve_query(query)
-    bindings = dict(rdf.parse_param(item) for item in params)
+    text, example = resolve_query(query)
+    bindings = dict(parse_param(item) for item in params)
     data, _ = _data(file, lsf_paths, case_files, no_defaults, include_contacts)
-    data = rdf.queryable(rdf=data, with_vocabulary=not no_vocabulary)
-    result = rdf.run_sparql(data, text, bindings, example=example)
+    data = queryable(rdf=data, with_vocabulary=not no_vocabulary)
+    result = run_sparql(data, text, bindings, example=example)
     if fmt != "table":
         text = result.serialise(fmt)
         click.echo(text, nl=not text.endswith("\n"))
@@ -126,14 +127,14 @@ def _list_examples() -> None:
     from rich.console import Console
 
     from samspil.cli._output import DataTable
-    from samspil.linked_data import rdf
+    from samspil.linked_data import QUERIES_DIR, example_queries
 
     table = DataTable(title="example SPARQL queries (samspil sparql NAME --param name=value)")
     for column in ("name", "title", "parameters", "cypher"):
         table.add_column(column, overflow="fold")
-    for q in rdf.example_queries().values():
-        params = "\n".join(f"{p.name} ({p.kind}{f', default {p.default}' if p.default else ''}): {p.description}"
-                           for p in q.params)
+    for q in example_queries().values():
+        params = "\n".join(f"{p.name} ({p.type}{'' if p.required else ', default ' + p.describe_default()}): "
+                           f"{p.description}" for p in q.params)
         table.add_row(q.name, q.title, params, q.cypher)
     Console(width=160).print(table)
-    click.echo(f"files: {Path(str(rdf.QUERIES_DIR))}")
+    click.echo(f"files: {Path(str(QUERIES_DIR))}")

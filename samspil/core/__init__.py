@@ -1,6 +1,6 @@
 """The shared core: the graph model's fixed vocabulary, organisation identity and the
-gazetteer, case records and facts, source text handling, themes, errors and atomic writes.
-Every other package builds on it; it imports none of them."""
+gazetteer, case records and facts, source text handling, themes, errors, atomic writes and
+the headers of named queries. Every other package builds on it; it imports none of them."""
 
 from samspil.core.lazy import lazy_exports
 
@@ -12,4 +12,5 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "themes": ["load_themes", "resolve_theme", "tag_themes", "theme_label"],
     "errors": ["EngineError", "InputError", "SamspilError"],
     "atomic": ["write_all_atomic", "write_atomic"],
+    "querytext": ["PARAM_TYPES", "QueryHeader", "QueryParam", "parse_header"],
 })

@@ -167,7 +167,7 @@ register_format(ExportFormat("gexf", (".gexf",), _gexf, "GEXF 1.2 (Gephi)"))
 
 #: Modules that register more formats when imported (rdflib's serialisers are slow to import,
 #: so they are loaded only when a format is looked up).
-PLUGINS: tuple[str, ...] = ("samspil.linked_data.rdf",)
+PLUGINS: tuple[str, ...] = ("samspil.linked_data",)
 
 
 def _load_plugins() -> None:

@@ -13,12 +13,10 @@ lines that this module reads::
     // example: actor="Region Syddanmark" limit=5
     // returns: sector, partner, partner_id, kind, shared, solutions
 
-* ``param NAME (TYPE[, default JSON])``: TYPE is one of :data:`PARAM_TYPES`; a parameter
-  with a default may be left out (``default null`` makes it optional with no value).
-* ``example``: parameter values written as on the command line (``name=value``, shell
-  quoting). The first example is *the* example (shown by ``samspil query``, used in the
-  documentation); every example is run by the parity test on both engines.
-* ``returns``: the columns, in order, with what they hold.
+The header's form (shared with the example SPARQL queries) is read by
+:func:`samspil.core.querytext.parse_header`; its fields are described there. The first
+``example`` is *the* example (shown by ``samspil query``, used in the documentation); every
+example is run by the parity test on both engines.
 
 Parameter values given as text (``--param name=value`` on the command line) are typed by
 the parameter's declared type for a named query (:meth:`NamedQuery.bind`) and by their look
@@ -34,7 +32,6 @@ Examples
 
 from __future__ import annotations
 
-import json
 import re
 import shlex
 from collections.abc import Iterable, Mapping
@@ -44,6 +41,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from samspil.core.errors import SamspilError
+from samspil.core.querytext import QueryParam, command_line, from_text, infer_value, param_types, parse_header, typed
 
 if TYPE_CHECKING:  # imported lazily at run time: listing queries must not start an engine
     import networkx as nx
@@ -66,56 +64,11 @@ __all__ = [
 #: Where the shipped queries live.
 QUERY_DIR = Path(__file__).resolve().parent / "cypher"
 
-#: Parameter types a header may declare, and how a text value becomes one.
-PARAM_TYPES: tuple[str, ...] = ("string", "integer", "float", "boolean", "list<string>", "list<integer>", "json")
+#: Parameter types a Cypher header may declare (:data:`samspil.core.querytext.PARAM_TYPES`).
+PARAM_TYPES: tuple[str, ...] = param_types("cypher")
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_HEADER = re.compile(r"^//\s?(?:(title|description|example|returns):|(param)\s)\s*(.*)$")
-_PARAM_LINE = re.compile(r"^(\w+)\s*\(([\w<>]+)(?:\s*,\s*default\s+(.+?))?\)\s*:\s*(.+)$")
-_INT = re.compile(r"^[+-]?\d+$")
-_FLOAT = re.compile(r"^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$")
-_TRUE = ("true", "yes", "1")
-_FALSE = ("false", "no", "0")
-
-
-@dataclass(frozen=True)
-class QueryParam:
-    """One ``$parameter`` of a named query, as its header declares it.
-
-    Attributes
-    ----------
-    name : str
-        The name used in the query (``$actor``).
-    type : str
-        One of :data:`PARAM_TYPES`.
-    description : str
-        What it means, for the parameter list.
-    required : bool
-        False when the header gives a default.
-    default : Any
-        The value used when the parameter is not given (only when not required).
-    """
-
-    name: str
-    type: str
-    description: str
-    required: bool = True
-    default: Any = None
-
-    def describe_default(self) -> str:
-        """The default as the header writes it (``null``, ``3``, ``["company"]``), or ``""``."""
-        return "" if self.required else json.dumps(self.default, ensure_ascii=False)
-
-    def signature(self) -> str:
-        """The parameter in a few words: name, type and any default.
-
-        Examples
-        --------
-        >>> get_query("municipality-reach").param("limit").signature()
-        'limit (integer, default 25)'
-        """
-        return f"{self.name} ({self.type}" + ("" if self.required else f", default {self.describe_default()}") + ")"
 
 
 @dataclass(frozen=True)
@@ -216,7 +169,7 @@ class NamedQuery:
             self.param(name)  # raises for an unknown name
         for p in self.params:
             if p.name in values:
-                bound[p.name] = _typed(values[p.name], p.type, f"query {self.name}, parameter {p.name}")
+                bound[p.name] = typed(values[p.name], p.type, f"query {self.name}, parameter {p.name}")
             elif p.required:
                 raise SamspilError(f"query {self.name} needs parameter {p.name} ({p.type}): {p.description}")
             else:
@@ -225,9 +178,7 @@ class NamedQuery:
 
     def usage(self) -> str:
         """The command line that runs the first example (``samspil query NAME --param ...``)."""
-        args = self.example_texts[0] if self.example_texts else ""
-        params = " ".join(f"--param {shlex.quote(a)}" for a in shlex.split(args))
-        return f"samspil query {self.name}" + (f" {params}" if params else "")
+        return command_line(f"samspil query {self.name}", self.example_texts[0] if self.example_texts else "")
 
     def as_dict(self) -> dict[str, Any]:
         """What the header says, as plain data (``samspil query --format json`` prints a list of these).
@@ -248,98 +199,6 @@ class NamedQuery:
                 "params": [{"name": p.name, "type": p.type, "required": p.required, "default": p.default,
                             "description": p.description} for p in self.params],
                 "examples": list(self.examples), "usage": self.usage()}
-
-
-def _typed(value: Any, kind: str, where: str) -> Any:
-    """``value`` as a value of parameter type ``kind``; text is parsed, other values checked."""
-    if value is None:
-        return None
-    if isinstance(value, str) and kind != "string":
-        return _from_text(value, kind, where)
-    ok = {
-        "string": lambda v: isinstance(v, str),
-        "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-        "float": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-        "boolean": lambda v: isinstance(v, bool),
-        "list<string>": lambda v: isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v),
-        "list<integer>": lambda v: isinstance(v, (list, tuple)) and all(
-            isinstance(x, int) and not isinstance(x, bool) for x in v),
-        "json": lambda v: True,
-    }[kind]
-    if not ok(value):
-        raise SamspilError(f"{where}: expected {kind}, got {value!r}")
-    if kind == "float":
-        return float(value)
-    if kind.startswith("list<"):
-        return list(value)
-    return value
-
-
-def _from_text(text: str, kind: str, where: str) -> Any:
-    """Parse the command-line text of a value of type ``kind``."""
-    stripped = text.strip()
-    if kind == "string":
-        return text
-    if kind == "integer":
-        if _INT.match(stripped):
-            return int(stripped)
-        raise SamspilError(f"{where}: {text!r} is not an integer")
-    if kind == "float":
-        if _FLOAT.match(stripped):
-            return float(stripped)
-        raise SamspilError(f"{where}: {text!r} is not a number")
-    if kind == "boolean":
-        if stripped.lower() in _TRUE:
-            return True
-        if stripped.lower() in _FALSE:
-            return False
-        raise SamspilError(f"{where}: {text!r} is not true or false")
-    if kind.startswith("list<"):
-        item = kind[5:-1]
-        if stripped.startswith("["):
-            items = _json(stripped, where)
-            if not isinstance(items, list):
-                raise SamspilError(f"{where}: {text!r} is not a list")
-            return [_typed(x, item, where) if not isinstance(x, str) or item == "string"
-                    else _from_text(x, item, where) for x in items]
-        # A comma-separated list: company,foundation (no JSON quoting needed on a shell).
-        return [_from_text(part.strip(), item, where) for part in stripped.split(",") if part.strip()]
-    if kind == "json":
-        return _json(stripped, where)
-    raise SamspilError(f"{where}: unknown parameter type {kind!r} (known: {', '.join(PARAM_TYPES)})")
-
-
-def _json(text: str, where: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SamspilError(f"{where}: {text!r} is not valid JSON ({exc.msg} at character {exc.pos + 1})") from None
-
-
-def infer_value(text: str) -> Any:
-    """The value a ``--param name=value`` text stands for when no type is declared.
-
-    ``true``/``false`` → bool, ``null`` → None, integers → int (but not with a leading zero:
-    ``0621`` is a code, kept as text), decimals → float, text starting with ``[``, ``{`` or
-    ``"`` → parsed as JSON (a list, a map, a quoted string); anything else stays text.
-
-    Examples
-    --------
-    >>> [infer_value(t) for t in ("3", "-1.5", "true", "null", '["a", 2]', '"42"', "0621", "Kolding Kommune")]
-    [3, -1.5, True, None, ['a', 2], '42', '0621', 'Kolding Kommune']
-    """
-    stripped = text.strip()
-    if stripped in ("true", "false"):
-        return stripped == "true"
-    if stripped == "null":
-        return None
-    if _INT.match(stripped) and not re.match(r"^[+-]?0\d", stripped):
-        return int(stripped)
-    if _FLOAT.match(stripped) and not re.match(r"^[+-]?0\d", stripped):
-        return float(stripped)
-    if stripped[:1] in ("[", "{", '"'):
-        return _json(stripped, f"parameter value {text!r}")
-    return text
 
 
 def parse_param(item: str) -> tuple[str, Any]:
@@ -377,7 +236,7 @@ def parse_param(item: str) -> tuple[str, Any]:
     if kind:
         if kind not in PARAM_TYPES:
             raise SamspilError(f"--param {item!r}: unknown type {kind!r} (known: {', '.join(PARAM_TYPES)})")
-        return name, _from_text(text, kind, f"parameter {name}")
+        return name, from_text(text, kind, f"parameter {name}")
     return name, infer_value(text)
 
 
@@ -405,11 +264,11 @@ def parse_params(items: Iterable[str], query: NamedQuery | None = None) -> dict[
             if kind:  # name:TYPE=value: the user says how to read it; bind() checks it fits
                 if kind not in PARAM_TYPES:
                     raise SamspilError(f"--param {item!r}: unknown type {kind!r} (known: {', '.join(PARAM_TYPES)})")
-                value = _from_text(text, kind, where)
+                value = from_text(text, kind, where)
             elif text.strip() == "null":
                 value = None  # "no value", for every type; the text null is name:string=null
             else:
-                value = _from_text(text, declared.type, where)
+                value = from_text(text, declared.type, where)
         if name in out:
             raise SamspilError(f"parameter {name} is given twice")
         out[name] = value
@@ -429,49 +288,19 @@ def parse_query_file(path: Path) -> NamedQuery:
     if not _NAME.match(name):
         raise SamspilError("a query name is lower-case words joined by '-'", path=path)
     text = path.read_text(encoding="utf-8")
-    fields: dict[str, list[str]] = {}
-    last: str | None = None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.startswith("//"):
-            if line.strip():
-                break
-            last = None
-            continue
-        m = _HEADER.match(line)
-        if m:
-            last = m.group(1) or m.group(2)
-            fields.setdefault(last, []).append(m.group(3).strip())
-        elif last in ("description", "returns", "param") and line[2:].startswith("   "):
-            fields[last][-1] += " " + line[2:].strip()  # continuation of the previous field
-        elif line[2:].strip():
-            raise SamspilError(f"header line not understood: {line!r}", path=path, line=number)
-    params = []
-    for spec in fields.get("param", []):
-        m = _PARAM_LINE.match(spec)
-        if not m or m.group(2) not in PARAM_TYPES:
-            raise SamspilError(f"cannot read the parameter {spec!r}: write "
-                               f"'param NAME (TYPE[, default JSON]): what it is', TYPE one of {', '.join(PARAM_TYPES)}",
-                               path=path)
-        pname, kind, default, description = m.groups()
-        if default is None:
-            params.append(QueryParam(pname, kind, description.strip()))
-        else:
-            value = _json(default, f"{path.name}: default of {pname}")
-            params.append(QueryParam(pname, kind, description.strip(), False,
-                                     None if value is None else _typed(value, kind, f"{path.name}: default of {pname}")))
+    header = parse_header(text, "//", "cypher", source=path)
     body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//"))
     used = set(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", body))
-    declared = {p.name for p in params}
+    declared = {p.name for p in header.params}
     if used != declared:
         raise SamspilError(f"the header declares parameters {sorted(declared)} but the query uses {sorted(used)}",
                            path=path)
-    query = NamedQuery(name, (fields.get("title") or [name])[0], " ".join(fields.get("description", [])),
-                       tuple(params), (), " ".join(fields.get("returns", [])), text, path)
-    examples = tuple(query.bind(parse_params(shlex.split(e), query)) for e in fields.get("example", []))
-    if not examples and params:
+    query = NamedQuery(name, header.title or name, header.description, header.params, (), header.returns, text, path)
+    examples = tuple(query.bind(parse_params(shlex.split(e), query)) for e in header.examples)
+    if not examples and header.params:
         raise SamspilError("a query with parameters needs an 'example:' line", path=path)
     return NamedQuery(query.name, query.title, query.description, query.params, examples, query.returns,
-                      text, path, tuple(fields.get("example", [])))
+                      text, path, header.examples)
 
 
 @lru_cache(maxsize=4)

@@ -39,6 +39,8 @@ from rich.style import StyleType
 from rich.table import Table
 from rich.text import Text
 
+from samspil.core.text import printable
+
 #: A table column: (key in the row, heading, how to show the value, justify).
 Column = tuple[str, str, Callable[[Any], str], str]
 
@@ -47,16 +49,19 @@ CHAIN_COLUMNS: tuple[str, ...] = ("path", "chain")
 
 
 def as_text(value: Any, style: StyleType = "") -> Any:
-    """A string as :class:`~rich.text.Text` (printed as it is); anything else unchanged.
+    r"""A string as :class:`~rich.text.Text`, printed as it is (no markup) and made
+    :func:`printable`; anything else unchanged.
 
     Examples
     --------
     >>> as_text("[bold]x[/bold]").plain
     '[bold]x[/bold]'
+    >>> as_text("a\nb").plain
+    'a⏎b'
     >>> as_text(None) is None
     True
     """
-    return Text(value, style=style) if isinstance(value, str) else value
+    return Text(printable(value), style=style) if isinstance(value, str) else value
 
 
 class DataTable(Table):
@@ -209,7 +214,7 @@ def render(data: Sequence[Mapping[str, Any]] | Mapping[str, Any], fmt: str, *, t
         click.echo(to_csv(rows, keys, cypher=cypher), nl=False)
         return
     if not rows:
-        click.echo(f"{title}: {empty}")
+        click.echo(printable(f"{title}: {empty}"))
         return
     if columns is None:
         columns = auto_columns(rows, list(keys if keys is not None else rows[0].keys()), cypher=cypher)
@@ -228,4 +233,4 @@ def note(text: str) -> None:
     """A line for the person at the terminal (stderr), never mixed into the data on stdout;
     printed as the text it is (names in it are not read as rich markup)."""
     sys.stdout.flush()  # so the line follows the rows it talks about when both go to one terminal
-    Console(stderr=True).print(Text(text), soft_wrap=True)
+    Console(stderr=True).print(as_text(text), soft_wrap=True)

@@ -13,6 +13,7 @@ import click
 
 from samspil import __version__
 from samspil.core.errors import SamspilError
+from samspil.core.text import printable
 
 
 class SamspilGroup(click.Group):
@@ -22,7 +23,7 @@ class SamspilGroup(click.Group):
         try:
             return super().invoke(ctx)
         except SamspilError as exc:
-            click.echo(f"samspil: error: {exc}", err=True)
+            click.echo(f"samspil: error: {printable(str(exc))}", err=True)
             sys.exit(2)
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit, KeyboardInterrupt):
             raise
@@ -58,7 +59,7 @@ def main(follow_symlinks: bool) -> None:
 def warn(message: str) -> None:
     """Say on stderr, as one line ``samspil: warning: MESSAGE``, something the user should know
     that does not stop the command (name the file it is about in ``message``)."""
-    click.echo(f"samspil: warning: {message}", err=True)
+    click.echo(f"samspil: warning: {printable(message)}", err=True)
 
 
 def corpus_options(func):

@@ -23,7 +23,8 @@ def extract(path, fmt, case_id):
     from rich.console import Console
     from rich.text import Text
 
-    from samspil.cli._output import render
+    from samspil.cli._output import as_text, render
+    from samspil.core.text import printable
     from samspil.graph.extract import extract_file
 
     view = extract_file(path, case_id=case_id)
@@ -34,14 +35,14 @@ def extract(path, fmt, case_id):
         return
     console = Console()
     # Names and titles are the text's own: printed as Text, never read as rich markup.
-    console.print(Text.assemble((view["title"], "bold"), f"  ({view['id']}, year {view['year'] or '?'}, "
+    console.print(Text.assemble((printable(view["title"]), "bold"), f"  ({view['id']}, year {view['year'] or '?'}, "
                                 f"documented effect: {'yes' if view['documented_effect'] else 'no'})"))
     render(view["actors"], fmt, title="actors", empty="none recognised",
            columns=[(key, key, str, "left") for key in ACTOR_KEYS])
     for s in view["spread"]:
-        console.print(Text(f"spread → {s['to']} ({s['status']}{', ' + str(s['year']) if s.get('year') else ''})"))
+        console.print(as_text(f"spread → {s['to']} ({s['status']}{', ' + str(s['year']) if s.get('year') else ''})"))
     for i in view["inspired_by"]:
-        console.print(Text(f"inspired by ← {i['from']}"))
+        console.print(as_text(f"inspired by ← {i['from']}"))
 
 
 @main.command()
@@ -55,7 +56,7 @@ def evaluate(curated, show_errors, fmt, devset):
     """Score the recogniser on the hand-annotated development set: precision, recall, F1."""
     from rich.console import Console
 
-    from samspil.cli._output import render
+    from samspil.cli._output import as_text, render
     from samspil.corpus.curation import default_corrections_path, load_corrections
     from samspil.graph.evaluation import evaluate as run, load_gold
 
@@ -77,7 +78,7 @@ def evaluate(curated, show_errors, fmt, devset):
     if show_errors and fmt == "table":
         console = Console(width=140)
         for error in data["errors"]:
-            console.print(f"{error['metric']:7} {error['case']:38} {error['error']:9} {error['pair']}", markup=False)
+            console.print(as_text(f"{error['metric']:7} {error['case']:38} {error['error']:9} {error['pair']}"))
 
 
 @main.group()

@@ -431,6 +431,35 @@ _PHONE_ANYWHERE = re.compile(r"(?<!\d)(?<!\d[.,])(?:\+45\s?)?\d{2}[ \t]?\d{2}[ \
                              r"|(?<!\d)\d{4}[ \t]\d{4}(?!\d)")
 
 
+#: Characters a terminal acts on instead of showing: C0 controls (but tab), DEL, C1 controls
+#: (U+009B starts an escape sequence on some terminals, U+0085 is a line break) and the
+#: bidirectional overrides, embeddings, isolates and marks that reorder what follows them.
+_ACTIVE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(match: re.Match[str]) -> str:
+    char = match.group(0)
+    if char == "\n":
+        return "⏎"
+    if char < "\x20":
+        return chr(0x2400 + ord(char))  # the Control Pictures: ␀ … ␟
+    return "␡" if char == "\x7f" else f"<U+{ord(char):04X}>"
+
+
+def printable(text: str) -> str:
+    r"""``text`` safe to print on a terminal: controls, DEL, C1 controls and bidi overrides
+    shown as visible marks instead of acted on, a line break as ``⏎`` (a table row stays one row).
+
+    Examples
+    --------
+    >>> printable("Kolding\nKommune\x1b[31m \u202eevil \x9b")
+    'Kolding⏎Kommune␛[31m <U+202E>evil <U+009B>'
+    >>> printable("Ærø Kommune")
+    'Ærø Kommune'
+    """
+    return _ACTIVE.sub(_visible, text)
+
+
 def without_contact_persons(text: str, persons: Iterable[tuple[str | None, str | None]]) -> str:
     """Text with contact persons taken out: where a person's name stands in it, the name and
     the person's job title are removed, and the punctuation left between them closed up.

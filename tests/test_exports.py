@@ -315,3 +315,20 @@ def test_cli_build_outputs_hold_no_contact_details(built_outputs, lsf_cases):
         text = path.read_text(encoding="utf-8")
         leaked = sum(1 for x in details if x in text)
         assert leaked == 0, f"{path.name}: {leaked} contact details"
+
+
+@pytest.mark.parametrize("suffix", ["graphml", "gexf"])
+def test_carriage_returns_survive_the_xml_round_trip(tmp_path, suffix):
+    """Issue 15: an XML reader normalises a raw "\\r\\n" to "\\n"; the exports write it so that it
+    reads back as it was."""
+    import networkx as nx
+
+    from samspil.graph.exports import export_graph
+
+    g = nx.MultiDiGraph()
+    g.add_node("a", labels=("Actor",), name="Linje et\r\nlinje to\rslut")
+    g.add_edge("a", "a", key="OWNS@x", type="OWNS", case="x", evidence="a\r\nb", method="curated")
+    path = export_graph(g, tmp_path / f"g.{suffix}")
+    back = (nx.read_graphml if suffix == "graphml" else nx.read_gexf)(path)
+    assert back.nodes["a"]["name"] == "Linje et\r\nlinje to\rslut"
+    assert [d["evidence"] for _, _, d in back.edges(data=True)] == ["a\r\nb"]

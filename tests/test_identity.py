@@ -56,3 +56,21 @@ cases:
     g = build_corpus_graph(case_files=[case], defaults=False)
     names = sorted(d["name"] for _, d in g.nodes(data=True) if d.get("name") in ("北京基金会", "東京基金会", "Кольдинг"))
     assert names == ["Кольдинг", "北京基金会", "東京基金会"]
+
+
+def test_names_that_differ_only_by_punctuation_are_kept_as_aliases(tmp_path):
+    """Issue 15: two spellings with one id ("Firma A/S", "Firma A-S") are one node, and the
+    second spelling is kept in ``aliases`` instead of being dropped without a word."""
+    from samspil.graph.builder import build_corpus_graph
+
+    cases = tmp_path / "punct.yaml"
+    cases.write_text(
+        "format: 1\nsource: {id: punct, title: Punktum}\ncases:\n"
+        "  - id: punct-01\n    number: 1\n    title: Et\n    actors:\n"
+        "      - {name: \"Firma A/S\", kind: company, role: owner, evidence: e}\n"
+        "  - id: punct-02\n    number: 2\n    title: To\n    actors:\n"
+        "      - {name: \"Firma A-S\", kind: company, role: owner, evidence: e}\n", encoding="utf-8")
+    g = build_corpus_graph((), [cases], defaults=False)
+    firms = [d for _, d in g.nodes(data=True) if d.get("kind") == "company"]
+    assert len(firms) == 1
+    assert {firms[0]["name"], *firms[0]["aliases"]} == {"Firma A/S", "Firma A-S"}

@@ -79,6 +79,11 @@ class _Builder:
             data = self.g.nodes[node_id]
             for k, v in props.items():
                 data.setdefault(k, v)
+            other = props.get("name")
+            if other is not None and other != data.get("name") and other not in data.get("aliases", ()):
+                # Two spellings with one id (they differ only by punctuation or case): one node,
+                # and the other spelling kept where everyone sees it, never dropped.
+                data["aliases"] = sorted({*data.get("aliases", ()), other})
         else:
             self.g.add_node(node_id, labels=labels, **props)
         return node_id

@@ -140,10 +140,17 @@ def _check_encodable(g: nx.MultiDiGraph) -> None:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def _keep_carriage_returns(xml: bytes) -> bytes:
+    """An XML reader turns a raw carriage return in a value into a line feed ("\\r\\n" becomes
+    "\\n"); written as a character reference it reads back as itself. The writers put none of
+    their own, so every carriage return in the bytes is a value's."""
+    return xml.replace(b"\r", b"&#13;")
+
+
 def _graphml(g: nx.MultiDiGraph) -> bytes:
     buf = BytesIO()
     nx.write_graphml(_flat(g), buf, encoding="utf-8", prettyprint=True)
-    return buf.getvalue()
+    return _keep_carriage_returns(buf.getvalue())
 
 
 def _gexf(g: nx.MultiDiGraph) -> bytes:
@@ -157,7 +164,7 @@ def _gexf(g: nx.MultiDiGraph) -> bytes:
     buf = BytesIO()
     nx.write_gexf(h, buf, encoding="utf-8", prettyprint=True)
     # networkx stamps today's date into <meta>; drop it so the same graph gives the same bytes.
-    return re.sub(rb'\s+lastmodifieddate="[^"]*"', b"", buf.getvalue(), count=1)
+    return _keep_carriage_returns(re.sub(rb'\s+lastmodifieddate="[^"]*"', b"", buf.getvalue(), count=1))
 
 
 register_format(ExportFormat("json", (".json",), _node_link, "networkx node-link JSON"))

@@ -20,7 +20,7 @@ OPTIONS = {
     "extract": ("extract", "{file}"),
     "candidates --weights": ("candidates", "--no-defaults", "--weights", "{file}"),
     "cypher --file": ("cypher", "--no-defaults", "--file", "{file}"),
-    "sparql --file": ("sparql", "--no-defaults", "--file", "{file}"),
+    "sparql --file": ("sparql", "--file", "{file}", "ASK {{ ?s ?p ?o }}"),
     "validate": ("validate", "{file}"),
 }
 

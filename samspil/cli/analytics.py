@@ -280,7 +280,7 @@ def next_command(lsf_paths, case_files, no_defaults, fmt, solution, top, graph_o
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="Show this many.")
 @click.option("--weight", "weight_items", multiple=True, metavar="NAME=VALUE",
               help="Weight of a component (effect, collaboration, spread, capacity, recency, contact); repeatable.")
-@click.option("--weights", "weights_file", type=click.Path(dir_okay=False), default=None,
+@click.option("--weights", "weights_file", type=click.Path(), default=None,
               help="YAML or JSON file of weights.")
 def candidates(lsf_paths, case_files, no_defaults, fmt, theme, region, top, weight_items, weights_file):
     """Candidate cases for Find & Forstør, ranked with a transparent score.

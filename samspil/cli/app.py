@@ -64,15 +64,15 @@ def warn(message: str) -> None:
 
 def corpus_options(func):
     """Options every command that builds the graph shares: which sources to read."""
-    func = click.option("--lsf", "lsf_paths", multiple=True, type=click.Path(dir_okay=False),
+    func = click.option("--lsf", "lsf_paths", multiple=True, type=click.Path(),
                         help="Also read this text in the LÆS STJÆL FORTÆL layout (repeatable).")(func)
-    func = click.option("--cases", "case_files", multiple=True, type=click.Path(dir_okay=False),
+    func = click.option("--cases", "case_files", multiple=True, type=click.Path(),
                         help="Also read this structured YAML case file (repeatable).")(func)
     func = click.option("--no-defaults", is_flag=True,
                         help="Do not read the shipped sources; only those given with --lsf/--cases.")(func)
     # Curation options reach build_from_options through the click context, so commands
     # keep the three corpus parameters in their signatures.
-    func = click.option("--corrections", "correction_files", multiple=True, type=click.Path(dir_okay=False),
+    func = click.option("--corrections", "correction_files", multiple=True, type=click.Path(),
                         expose_value=False, callback=_remember,
                         help="Also apply this reviewed corrections file (repeatable).")(func)
     func = click.option("--no-curation", is_flag=True, expose_value=False, callback=_remember,

@@ -117,7 +117,7 @@ def run_checked(driver: Any, text: str, params: Mapping[str, Any], write: bool) 
 
 @main.command()
 @click.argument("query", required=False)
-@click.option("-f", "--file", "query_file", type=click.Path(dir_okay=False, exists=True, allow_dash=True),
+@click.option("-f", "--file", "query_file", type=click.Path(allow_dash=True),
               help="Read the query from this file (- for standard input) instead of the argument.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help=PARAM_HELP)
 @format_option(help="table for people, json (an array of objects) or csv for programs.")
@@ -142,13 +142,14 @@ def cypher(query, query_file, params, fmt, uri, engine, user, password, database
       samspil cypher -f my-query.cypher --format csv --uri bolt://localhost:7687
     """
     from samspil.cli._output import note, render
+    from samspil.core.text import read_source
     from samspil.drivers import engine_for
     from samspil.queries.library import parse_params
 
     if query_file is not None and query is not None:
         raise SamspilError("give the query as an argument or with --file, not both")
     if query_file is not None:
-        text = sys.stdin.read() if query_file == "-" else Path(query_file).read_text(encoding="utf-8")
+        text = sys.stdin.read() if query_file == "-" else read_source(query_file)
     elif query is not None:
         text = query
     else:
@@ -165,7 +166,12 @@ def cypher(query, query_file, params, fmt, uri, engine, user, password, database
         if write and driver.engine == "falkordb" and driver.url is None:
             note("note: --write on the embedded engine changes only this command's private copy of the graph")
         t = time.perf_counter()
-        rows = run_checked(driver, text, values, write)
+        try:
+            rows = run_checked(driver, text, values, write)
+        except EngineError as exc:
+            if query_file in (None, "-"):
+                raise
+            raise EngineError(exc.message, path=query_file) from None  # the file holds the query refused
         seconds = time.perf_counter() - t
         render(rows, fmt, title="samspil cypher", cypher=True, title_justify="left")
         note(f"{len(rows)} row{'s' if len(rows) != 1 else ''} in {seconds:.3f} s on {driver.samspil_note}")

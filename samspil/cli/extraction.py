@@ -11,7 +11,7 @@ ACTOR_KEYS = ("name", "kind", "role", "evidence")
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False))
+@click.argument("path", type=click.Path())
 @format_option(aliases=("json",), help="table for people; json: the case-view object (design.md's contract); "
                                         "csv: the recognised actors.")
 @click.option("--id", "case_id", default=None, help="Id to give the case (default: free-<slug of the title>).")
@@ -87,7 +87,7 @@ def curate():
 
 
 @curate.command("check")
-@click.option("--corrections", "paths", multiple=True, type=click.Path(dir_okay=False),
+@click.option("--corrections", "paths", multiple=True, type=click.Path(),
               help="Corrections file(s) to check (the shipped one by default).")
 def curate_check(paths):
     """List every correction and how often it applies; exit 1 if any matches nothing."""

@@ -30,9 +30,9 @@ def _data(file: str | None, lsf_paths, case_files, no_defaults, include_contacts
 
 
 @main.command()
-@click.argument("file", required=False, type=click.Path(dir_okay=False))
+@click.argument("file", required=False, type=click.Path())
 @corpus_options
-@click.option("--shapes", "shapes_file", type=click.Path(dir_okay=False),
+@click.option("--shapes", "shapes_file", type=click.Path(),
               help="SHACL shapes to use instead of the shipped ones.")
 @click.option("--include-contacts", is_flag=True,
               help="Without FILE: validate an export with contact persons (personal data).")
@@ -70,7 +70,7 @@ def _cell(value) -> str:
 @main.command()
 @click.argument("query", required=False)
 @corpus_options
-@click.option("--file", "file", type=click.Path(dir_okay=False),
+@click.option("--file", "file", type=click.Path(),
               help="Query this RDF export instead of the built graph.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE before the query runs (repeatable); NAME:integer=, :boolean=, "

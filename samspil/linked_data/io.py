@@ -96,12 +96,17 @@ def read_rdf(source: str | Path, fmt: str | None = None) -> Graph:
         the file and, where the parser says, the line).
     """
     path = Path(source)
+    # What is wrong with the file itself comes before what its name says.
+    if path.is_dir():
+        raise InputError("is a directory, not an RDF file", path=path)
+    if not path.is_file():
+        raise InputError("no such file", path=path)
     fmt = fmt or READ_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise InputError(f"cannot tell the RDF format from the suffix {path.suffix or '(none)'!r}; "
                          f"use one of {', '.join(sorted(READ_FORMATS))}", path=path)
-    if not path.is_file():
-        raise InputError("no such file", path=path)
+    if path.stat().st_size == 0:
+        raise InputError("the file is empty", path=path)
     rdf = Graph()
     try:
         rdf.parse(path, format=fmt)

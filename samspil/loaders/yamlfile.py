@@ -23,9 +23,8 @@ from samspil.core.text import describe_character, find_control, read_source
 MAX_DEPTH = 50
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that remembers the line of every mapping, for error messages, and
-    refuses documents nested deeper than :data:`MAX_DEPTH`."""
+class _DepthLimited(yaml.SafeLoader):
+    """A safe YAML loader that refuses documents nested deeper than :data:`MAX_DEPTH`."""
 
     _depth = 0
 
@@ -38,6 +37,11 @@ class _LineLoader(yaml.SafeLoader):
             return super().compose_node(parent, index)
         finally:
             self._depth -= 1
+
+
+class _LineLoader(_DepthLimited):
+    """A safe, depth-limited YAML loader that remembers the line of every mapping, for error
+    messages."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
@@ -158,6 +162,21 @@ def short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def read_plain_yaml(path: str | Path) -> Any:
+    """Parse a small YAML (or JSON) settings file with the same checks as :func:`read_yaml`
+    (size, encoding, binary, depth, one-line errors naming the line), without line marks.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "w.yaml"
+    >>> _ = p.write_text("{effect: 2, spread: 3}", encoding="utf-8")
+    >>> read_plain_yaml(p)
+    {'effect': 2, 'spread': 3}
+    """
+    return _parse(str(path), _DepthLimited)
+
+
 def read_yaml(path: str | Path) -> Any:
     r"""Parse a hand-written YAML file: mappings carry their line as ``__line__``.
 
@@ -185,10 +204,13 @@ def read_yaml(path: str | Path) -> Any:
     ...
     samspil.core.errors.InputError: ...x.yaml:2: not valid YAML: duplicate key 'a' (first on line 1)
     """
-    path = str(path)
+    return _parse(str(path), _LineLoader)
+
+
+def _parse(path: str, loader: type[yaml.SafeLoader]) -> Any:
     text = read_source(path)  # missing, a folder, unreadable, too large, not UTF-8/UTF-16 text
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]

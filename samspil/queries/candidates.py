@@ -37,11 +37,11 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
-import yaml
 
 from samspil.core.errors import SamspilError
 from samspil.recognise.recogniser import documented_effect
 from samspil.core.records import CaseRecord
+from samspil.loaders.yamlfile import read_plain_yaml
 from samspil.core.themes import resolve_theme
 from samspil.queries.analytics._graph import makers, resolve_region, solution_of
 from samspil.queries.analytics.spread import spread_steps, steps_by_solution, uptake
@@ -96,10 +96,7 @@ def parse_weights(items: Iterable[str] = (), path: str | Path | None = None) -> 
     """
     weights: dict[str, Any] = {}
     if path is not None:
-        try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))  # JSON is YAML too
-        except (OSError, yaml.YAMLError) as exc:
-            raise SamspilError(f"cannot read weights: {str(exc).splitlines()[0]}", path=path) from None
+        data = read_plain_yaml(path)  # JSON is YAML too
         if not isinstance(data, dict):
             raise SamspilError("expected a mapping of component names to numbers", path=path)
         weights.update(data)

@@ -26,7 +26,9 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÄÖÜäöüéÉ0-9]+")
 _FURNITURE = (
     re.compile(r"^\s*Denne side er med vilje efterladt uden indhold\.?\s*$"),
-    re.compile(r"^\s*[-–•]?(\s*[-–])*\s*$"),  # lone dashes, bullets, blank
+    # lone dashes, bullets, blank; written so that no two quantifiers can share the spaces of a
+    # line (a long indented line made the old form backtrack for seconds)
+    re.compile(r"^(?:\s*•)?[\s\-–]*$"),
     re.compile(r"^\s*mailto:\S+\s*$"),
     re.compile(r"^\s*\d{1,3}\s*$"),  # page numbers
 )

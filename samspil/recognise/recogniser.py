@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from samspil.core.errors import InputError
 from samspil.core.identity import Gazetteer, name_key
 from samspil.core.model import ROLE_PRIORITY
 from samspil.recognise.mentions import NOT_ORGANISATIONS, Mention, find_mentions
@@ -319,6 +320,7 @@ class _Case:
         self.record = record
         self.gazetteer = gazetteer
         self.found: list[_Found] = []
+        self.named: set[str] = set()  # every organisation found so far, for MAX_ORGANISATIONS
         self.spread: list[SpreadMention] = []
         self.inspired: list[InspirationMention] = []
         self.owners: set[str] = set(record.nominators)
@@ -360,6 +362,11 @@ class _Case:
 
     def add(self, m: Mention, role: str, evidence: str, section: str, said: bool = True) -> None:
         self.found.append(_Found(m, role, evidence, section, said))
+        self.named.add(m.name)
+        if len(self.named) > MAX_ORGANISATIONS:  # refused as soon as it is known, not after the whole text
+            raise InputError(f"the case {self.record.id!r} names more than {MAX_ORGANISATIONS} organisations (a "
+                             "case description names tens): is it many cases in one text? Split it",
+                             path=self.record.source.path)
         if m.part_of:
             self.parents.setdefault(m.name, m.part_of)
 
@@ -798,6 +805,10 @@ def _facts(case: _Case) -> CaseFacts:
 
 #: Sections read for actors, in order; the attachment (a pasted printout) last.
 _SKIP_SECTIONS = frozenset({"contacts"})
+#: More organisations than any case description names (the 2019 collection's largest names
+#: about 30): a text past it is many cases run together, and would make a clique of
+#: collaboration ties with millions of edges, so it is refused with the reason.
+MAX_ORGANISATIONS = 300
 
 
 def recognise(record: CaseRecord, *, gazetteer: Gazetteer | None = None) -> CaseFacts:

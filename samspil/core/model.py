@@ -94,6 +94,28 @@ SPREAD_STATUSES: tuple[str, ...] = ("adopted", "interested", "visited", "inspire
 
 PRIZES: tuple[str, ...] = ("nyt-sammen-bedre", "hverdagsinnovation")
 
+#: Effect grades, strongest first (see :mod:`samspil.recognise.effect`): an outcome measured or
+#: counted; own assessment, estimates or an evaluation without figures; only satisfaction or
+#: usefulness ratings; nothing (activity counts, no baseline and nothing else).
+EFFECT_GRADES: tuple[str, ...] = ("measured", "reported", "satisfaction", "none")
+#: The grades that make ``documented_effect`` true: an outcome, measured or reported; a
+#: satisfaction rating says how an offer was liked, not what it changed.
+DOCUMENTED_GRADES: tuple[str, ...] = ("measured", "reported")
+
+
+def flag_grade(documented_effect: bool) -> str:
+    """The grade an older yes/no ``documented_effect`` stands for (files written before grades).
+
+    The flag said "in figures" without telling a measurement from an own assessment, so
+    ``true`` is read as the weaker documented grade.
+
+    Examples
+    --------
+    >>> flag_grade(True), flag_grade(False)
+    ('reported', 'none')
+    """
+    return "reported" if documented_effect else "none"
+
 #: Priority of roles when one actor has several in one case (first wins).
 ROLE_PRIORITY: tuple[str, ...] = (
     "owner",

@@ -16,33 +16,12 @@ from dataclasses import dataclass, replace
 
 from samspil.core.identity import Gazetteer, name_key
 from samspil.core.model import ROLE_PRIORITY
+from samspil.recognise.effect import find_barriers, grade_effect
 from samspil.recognise.mentions import NOT_ORGANISATIONS, Mention, find_mentions
 from samspil.core.records import ActorMention, CaseFacts, CaseRecord, InspirationMention, SpreadMention
+from samspil.core.text import sentences
 from samspil.core.themes import tag_case_themes
 from samspil.recognise.spread import NOT_SPREAD, inspiration_cues, named_work_after, spread_cues, year_near
-
-#: Sections whose figures report effect (not the resources spent or the contacts).
-_EFFECT_SECTIONS = ("summary", "solution", "value_quality", "value_efficiency", "value_political_goals",
-                    "value_democracy", "value_innovation_capacity", "capacity_evaluation", "key_elements", "quote")
-_EFFECT = re.compile(
-    r"(\b\d+(?:[.,]\d+)?\s*(?:procent(?:point)?|pct\.?|%)\b(?!.{0,40}\b(?:af\s+(?:budgettet|udgifterne|borgerne|befolkningen)))"
-    r"|\b(?:reduceret|nedbragt|faldet|steget|øget|sparet|halveret|fordoblet|forkortet)\b[^.]{0,60}?\b\d+"
-    r"|\b(?:\d+|én|en|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+ud\s+af\s+(?:de\s+)?(?:\d+|to|tre|fire|fem|seks|ti|hundrede)\b"
-    r"|\b(?:en\s+tredjedel|en\s+fjerdedel|halvdelen|to\s+tredjedele|tre\s+fjerdedele)\s+af\s+(?:de\s+)?"
-    r"(?:deltagerne|borgerne|eleverne|de\s+unge|patienterne|brugerne|beboerne)\b"
-    r"|\b(?:steg|faldt|voksede|gik)\s+(?:\w+\s+){0,3}fra\s+\d+(?:[.,]\d+)?\s+til\s+\d+"
-    r"|\b(?:én|en|to|tre|fire|fem|seks|syv|\d+)\s+(?:nu\s+)?(?:er\s+)?(?:helt\s+)?(?:blevet\s+)?(?:mere\s+)?selvhjulpne?\b"
-    r"|\bheraf\s+(?:er\s+)?(?:\w+\s+){0,2}i\s+(?:arbejde|job|uddannelse))",
-    re.IGNORECASE,
-)
-
-#: Figures that are costs, targets or facts about the population, not an effect.
-_NOT_EFFECT = re.compile(r"\b(?:koster|budget\w*|udgift\w*|pris|befolkning\w*|danskerne|landsplan|målsætning|"
-                         r"mål(?:et)?\s+(?:er|om)|forventer|forventes|påstand|ved\s+jeg\s+ikke|har\s+behov|landsnorm\w*|"
-                         r"de\s+\d+\s*procent)\b", re.IGNORECASE)
-_OUTCOME = re.compile(r"\b(?:reduceret|nedbragt|faldet|faldt|steget|steg|øget|forbedret|sparet|halveret|fordoblet|"
-                      r"forkortet|ud\s+af|selvhjulpne?|tilbage|i\s+(?:arbejde|job|uddannelse)|oplever|svarer|føler|"
-                      r"viser|resultat\w*|effekt\w*)\b", re.IGNORECASE)
 
 #: Words around a name that give it a role: (role, pattern), searched in the words just before the name.
 _MADE_BY = re.compile(r"\b(?:i\s+samarbejde\s+med|sammen\s+med|i\s+partnerskab\s+med|finansieret\s+af|støttet\s+af|"
@@ -228,62 +207,6 @@ SECTION_ROLES: dict[str, str] = {
     "contacts": "partner",
     "quote": "partner",
 }
-
-_SENTENCE = re.compile(r"(?<=[.!?”])\s+(?=[A-ZÆØÅ0-9”\"'’•–-])|\s+•\s+|\s+(?=\d\.\s+[A-ZÆØÅ])"
-                       # dash lists of a form: "Spredning: – Assens Kommune: implementeret 2024 – Interesse fra ..."
-                       r"|(?<=:)\s+[–-]\s+(?=[A-ZÆØÅ])|\s+[–-]\s+(?=[A-ZÆØÅ][^.:–]{0,60}:)"
-                       r"|\s+[–-]\s+(?=(?:Interesse|Besøg|Henvendelse)\b)"
-                       # emoji bullets of a post: "👉 Køge Kommune har ... 👉 ..."
-                       r"|\s*[\U0001F300-\U0001FAFF\u2705\u27A1\u2714]\ufe0f?\s+")
-#: An ordinal after a preposition or article ("til 15. Juni Fonden", "den 3. Maj"): no sentence ends there.
-_ORDINAL_AFTER_WORD = re.compile(r"\b(?:til|af|fra|med|for|den|det|i|på|hos|ved|om|siden|inden|efter|før)\s+\d{1,2}\.$")
-#: A full stop that ends an abbreviation or an initial, not a sentence.
-_ABBREVIATION = re.compile(r"(?:\b[A-ZÆØÅ]|\bbl\.a|\bfx|\bf\.eks|\bca|\bdvs|\bmv|\bjf|\bnr|\bpt|\bevt|\bSt|\bDr)\.$")
-
-
-def sentences(text: str) -> list[str]:
-    """Split a passage into sentences (and bullet points, and numbered tips).
-
-    Examples
-    --------
-    >>> sentences("Det virker. 89 procent er tilbage. • Punkt to 1. Tip et")
-    ['Det virker.', '89 procent er tilbage.', 'Punkt to', '1. Tip et']
-    >>> sentences("Botilbuddet H.C. Branners Vej, Silkeborg Kommune. Ny sætning.")
-    ['Botilbuddet H.C. Branners Vej, Silkeborg Kommune.', 'Ny sætning.']
-    """
-    out: list[str] = []
-    for piece in _SENTENCE.split(text):
-        piece = re.sub(r"^[•–-]\s+", "", piece.strip()) if piece else ""
-        if not piece:
-            continue
-        if out and (_ABBREVIATION.search(out[-1]) or re.fullmatch(r"\d{1,2}\.", out[-1])
-                    or _ORDINAL_AFTER_WORD.search(out[-1])):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
-    return out
-
-
-def documented_effect(record: CaseRecord) -> tuple[bool, str | None]:
-    """Whether a case reports a measured effect in figures, and the sentence that does.
-
-    Examples
-    --------
-    >>> from samspil.core.records import SourceInfo, Section
-    >>> r = CaseRecord(id="x", number=1, title="T", source=SourceInfo("x", "X", "x"))
-    >>> r.sections["summary"] = Section("summary", "", "Det lykkedes at få 89 procent tilbage i skole.", 1, 1)
-    >>> documented_effect(r)
-    (True, 'Det lykkedes at få 89 procent tilbage i skole.')
-    """
-    keys = [k for k in _EFFECT_SECTIONS if k in record.sections] or \
-        [k for k in record.sections if k not in ("contacts", "resources", "attachment")]
-    found = [sentence.strip() for key in keys for sentence in sentences(record.sections[key].text)
-             if _EFFECT.search(sentence) and not _NOT_EFFECT.search(sentence)]
-    if not found:
-        return False, None
-    # The sentence to quote: one that tells a change or an outcome, before a bare percentage.
-    return True, next((x for x in found if _OUTCOME.search(x)), found[0])
-
 
 def proper_words(text: str) -> set[str]:
     """Words the text capitalises inside a sentence: names, not sentence openers.
@@ -789,11 +712,11 @@ def _facts(case: _Case) -> CaseFacts:
     inspired: dict[str, InspirationMention] = {}
     for i in case.inspired:
         inspired.setdefault(i.source, i)
-    effect, evidence = documented_effect(record)
+    grade, evidence = grade_effect(record)
     head = " ".join(x for x in (record.title, record.subtitle, record.target_group, record.summary) if x)
     body = record.text(*(k for k in record.sections if k not in ("contacts", "attachment", "summary")))
-    return CaseFacts(actors=actors, spread=spread, inspired_by=list(inspired.values()), documented_effect=effect,
-                     effect_evidence=evidence, themes=tag_case_themes(head, body))
+    return CaseFacts(actors=actors, spread=spread, inspired_by=list(inspired.values()), effect_grade=grade,
+                     effect_evidence=evidence, themes=tag_case_themes(head, body), barriers=find_barriers(record))
 
 
 #: Sections read for actors, in order; the attachment (a pasted printout) last.
@@ -814,8 +737,9 @@ def recognise(record: CaseRecord, *, gazetteer: Gazetteer | None = None) -> Case
     -------
     CaseFacts
         One actor per organisation with its strongest role; spread statements
-        about organisations outside the owners; where the idea came from; whether
-        an effect is documented in figures.
+        about organisations outside the owners; where the idea came from;
+        how well its effect is documented (a grade, see
+        :mod:`samspil.recognise.effect`); the barriers it names.
 
     Examples
     --------

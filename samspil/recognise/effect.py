@@ -1,0 +1,220 @@
+"""Graded effect and named barriers: what a case says it achieved, and what stands in its way.
+
+A case's effect gets one grade (:data:`samspil.core.model.EFFECT_GRADES`, best first):
+
+``measured``
+    an outcome measured or counted: a change before/after or against a comparison
+    ("steget med 31 procent", "fra 67 procent til nu 82 procent"), counted results
+    ("heraf er syv i arbejde", "10 ud af de 20 deltagere nu har en virksomhed"),
+    money or time saved;
+``reported``
+    participants' or staff's own assessment in figures ("halvdelen af deltagerne
+    vurderer positive effekter", "80 procent ... er enige"), estimates, or an
+    evaluation that reports an outcome without figures ("målinger viser, at ...");
+``satisfaction``
+    only satisfaction or usefulness ratings ("ni ud af ti ... fandt nyttige");
+``none``
+    nothing of the above: activity counts ("2 000 downloads") are not effect.
+
+A text that says it has no baseline or effect evaluation ("Vi har ikke en baseline")
+is never ``measured``: its counted results are reported, not measured against
+anything. The evidence is the whole sentence that carries the grade.
+"""
+
+from __future__ import annotations
+
+import re
+
+from samspil.core.model import EFFECT_GRADES
+from samspil.core.records import CaseRecord
+from samspil.core.text import sentences
+
+#: Sections whose figures report effect (not the resources spent or the contacts).
+EFFECT_SECTIONS = ("summary", "solution", "value_quality", "value_efficiency", "value_political_goals",
+                   "value_democracy", "value_innovation_capacity", "capacity_evaluation", "key_elements", "quote")
+#: Sections never read for effect or barriers when a text has none of :data:`EFFECT_SECTIONS`.
+_NOT_READ = ("contacts", "resources", "attachment")
+
+#: A figure that tells an outcome (not an activity count).
+_FIGURE = re.compile(
+    r"(\b\d+(?:[.,]\d+)?\s*(?:procent(?:point)?|pct\.?|%)\b(?!.{0,40}\b(?:af\s+(?:budgettet|udgifterne|borgerne|befolkningen)))"
+    r"|\b(?:reduceret|nedbragt|faldet|steget|øget|sparet|halveret|fordoblet|forkortet)\b[^.]{0,60}?\b\d+"
+    r"|\b(?:\d+|én|en|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+ud\s+af\s+(?:de\s+)?(?:\d+|to|tre|fire|fem|seks|ti|hundrede)\b"
+    r"|\b(?:en\s+tredjedel|en\s+fjerdedel|halvdelen|to\s+tredjedele|tre\s+fjerdedele|størstedelen|flertallet)"
+    r"\s+af\s+(?:de\s+)?"
+    r"(?:deltagerne|borgerne|eleverne|de\s+unge|patienterne|brugerne|beboerne)\b"
+    r"|\b(?:steg|faldt|voksede|gik)\s+(?:\w+\s+){0,3}fra\s+\d+(?:[.,]\d+)?\s+til\s+\d+"
+    r"|\b(?:én|en|to|tre|fire|fem|seks|syv|\d+)\s+(?:nu\s+)?(?:er\s+)?(?:helt\s+)?(?:blevet\s+)?(?:mere\s+)?selvhjulpne?\b"
+    r"|\bheraf\s+(?:er\s+)?(?:\w+\s+){0,2}i\s+(?:arbejde|job|uddannelse))",
+    re.IGNORECASE,
+)
+_NUMBER = r"(?:\d+(?:[.,]\d+)?|én|en|to|tre|fire|fem|seks|syv|otte|ni|ti)"
+#: A change measured between two states (before/after, up/down by a figure), or a counted result.
+_CHANGE = re.compile(r"\b(?:reduceret|nedbragt|faldet|faldt|steget|steg|øget|forbedret|sparet|halveret|fordoblet|"
+                     r"forkortet|effektivisering)\b[^.]{0,60}?\b\d+|\b(?:sammenligningsgruppe|kontrolgruppe)\w*"
+                     rf"|\bfra\s+(?:\w+\s+){{0,4}}{_NUMBER}\s*(?:procent|%)?\s+(?:\w+\s+)?til\s+(?:nu\s+)?(?:\w+\s+){{0,2}}{_NUMBER}\b"
+                     r"|\b\d+(?:[.,]\d+)?\s*(?:procent\s+|%\s+)?(?:\w+\s+)?(?:færre|mindre|kortere|hurtigere)\b"
+                     rf"|\baf\s+(?:de\s+)?\d+(?:[.,]\d+)?\s[^.]{{0,80}}?\b(?:er|har|fik)\s+(?:i\s+dag\s+)?{_NUMBER}\s"
+                     r"|\b\d+\s+af\s+dem\s+(?:er|har|fik)\b", re.IGNORECASE)
+#: Money or time saved against what it cost before ("60.000 kr. om året mod 380.000 kr. tidligere").
+_SAVED = re.compile(r"\b(?:sparer|sparet|besparelse\w*)\b[^.]{0,60}\d|\bmod\s+(?:\w+\s+)?[\d.,]+\s*"
+                    r"(?:kr\.?|kroner|timer|minutter|dage)\s+(?:\w+\s+){0,2}(?:tidligere|før)\b", re.IGNORECASE)
+#: Figures that are costs, targets or facts about the population, not an effect.
+_NOT_EFFECT = re.compile(r"\b(?:koster|budget\w*|udgift\w*|pris|befolkning\w*|danskerne|landsplan|målsætning|"
+                         r"mål(?:et)?\s+(?:er|om)|forventer|forventes|påstand|ved\s+jeg\s+ikke|har\s+behov|landsnorm\w*|"
+                         r"de\s+\d+\s*procent)\b", re.IGNORECASE)
+#: Someone's own assessment or an estimate, not a measurement.
+_ASSESSED = re.compile(r"\b(?:vurderer|vurderede|vurdering\w*|oplever|oplevede|oplevet|føler|følte|svarer|svarede|"
+                       r"angiver|angav|udtrykt|mener|er\s+(?:\w+\s+){0,2}enige|selvrapportere\w*|selvoplevet|anslår|anslået|skønner|"
+                       r"skønnes|estimere\w*|siger)\b", re.IGNORECASE)
+#: A satisfaction or usefulness rating.
+_SATISFIED = re.compile(r"\b(?:tilfreds\w*|anbefale\w*\s+(?:\w+\s+){0,2}til\s+andre|nyttig\w*|brugbar\w*|vellidt|glade\s+for|positivt\s+evalueret|"
+                        r"positive?\s+(?:feedback|tilbagemelding\w*)|godt\s+modtaget)\b", re.IGNORECASE)
+#: An evaluation or measurement that reports an outcome, with or without figures.
+_EVALUATED = re.compile(r"\b(?:evaluering\w*|effektmåling\w*|målinger|måling\w*|undersøgelse\w*|følgeforskning\w*|"
+                        r"spørgeskema\w*|opgørelse\w*)\b[^.]{0,100}\b(?:viser|vist|dokumenter\w*|peger\s+på|konkluderer)\b"
+                        r"|\bviser\s+(?:\w+\s+){0,2}(?:evaluering|spørgeskema|opgørelse|måling)\w*", re.IGNORECASE)
+#: Growth in reach (members, users, downloads) is activity, not effect, even before/after.
+_REACH = re.compile(r"\b(?:vokset|voksede|downloads?|hentet\s+\d|medlemmer)\b", re.IGNORECASE)
+#: Whose own assessment it is: the people the solution is for or works with.
+_GROUP = re.compile(r"\b(?:deltager\w*|medarbejder\w*|\w*personale\w*|lærer\w*|borger\w*|bruger\w*|pårørende|"
+                    r"elever\w*|patient\w*|unge|forældre\w*|ansatte|beboer\w*|ledere\w*)\b", re.IGNORECASE)
+#: The group's own view: the group, then within a few words what they feel, find or say.
+_OWN_VIEW = re.compile(_GROUP.pattern + r"\s+(?:\w+\s+){0,3}?" + _ASSESSED.pattern, re.IGNORECASE)
+#: An evaluation wished for, planned or under way: no result yet.
+_PLANNED = re.compile(r"\b(?:ønske\s+om|skal|vil\s+blive|planlægge\w*|overvej\w*)\s+(?:\w+\s+){0,3}evaluer\w*|"
+                      r"\bikke\s+(?:endnu\s+)?(?:evaluer\w*|målt)\b", re.IGNORECASE)
+#: Words that make an own assessment without figures an effect ("oplever færre ...").
+_OUTCOME = re.compile(r"\b(?:effekt\w*|forbedr\w*|bedre|øget|øges|færre|mindre|reducer\w*|lykke\w*|tilbage|"
+                      r"i\s+(?:arbejde|job|uddannelse))\b", re.IGNORECASE)
+#: The text says there is nothing to measure against.
+_NO_BASELINE = re.compile(r"\b(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:baseline|effektevaluering|effektmåling|"
+                          r"evaluering\s+af\s+effekt\w*)|\b(?:endnu\s+)?ikke\s+(?:blevet\s+)?(?:evalueret|målt)\b",
+                          re.IGNORECASE)
+
+#: Barriers: a rule, the law, money or IT standing in the way.
+_BARRIER_FIELD = re.compile(r"\b(?:lov\w*|regel\w*|regler\w*|jura|juridisk\w*|økonomi\w*|finansiering\w*|"
+                            r"it-system\w*|systemer\w*|bekendtgørelse\w*|paragraf\w*|GDPR|databeskyttelse\w*)\b",
+                            re.IGNORECASE)
+_BARRIER_CUE = re.compile(r"\b(?:kræver\s+en\s+ændring|ændring\s+i\s+lov\w*|lovændring\w*|umuliggj\w*|forhindr\w*|"
+                          r"hindr\w*|barriere\w*|står\s+i\s+vejen|spænd\w*\s+ben|benspænd\w*|ikke\s+muligt|"
+                          r"ikke\s+tilladt|kringle\w*|dispensation\w*|forsøgsordning\w*|frikommune\w*)\b",
+                          re.IGNORECASE)
+
+
+def _rank(grade: str) -> int:
+    return EFFECT_GRADES.index(grade)
+
+
+def sentence_grade(sentence: str) -> str:
+    """The effect grade one sentence gives on its own.
+
+    Examples
+    --------
+    >>> sentence_grade("Deltagernes egen helbredsvurdering er forbedret med 17 procent.")
+    'measured'
+    >>> sentence_grade("Cirka halvdelen af deltagerne vurderer positive effekter på sundhedsvaner.")
+    'reported'
+    >>> sentence_grade("Ni ud af ti brugere har udtrykt, at siden indeholder oplysninger, som de fandt nyttige.")
+    'satisfaction'
+    >>> sentence_grade("Af de 26 borgere i praktik er ni kommet i ordinært job.")
+    'measured'
+    >>> sentence_grade("Opmålingen koster nu 60.000 kr. om året mod 380.000 kr. tidligere.")
+    'measured'
+    >>> sentence_grade("Appen er hentet 2 000 gange."), sentence_grade("Projektet koster 20 procent mere.")
+    ('none', 'none')
+    """
+    if _PLANNED.search(sentence) or _REACH.search(sentence):
+        return "none"
+    if _SAVED.search(sentence):
+        return "measured"
+    if _NOT_EFFECT.search(sentence):
+        return "none"
+    if _CHANGE.search(sentence) or (_EVALUATED.search(sentence) and re.search(r"\d", sentence)
+                                    and not _ASSESSED.search(sentence)):
+        return "measured"
+    if _FIGURE.search(sentence):
+        if _SATISFIED.search(sentence):
+            return "satisfaction"
+        return "reported" if _ASSESSED.search(sentence) else "measured"
+    # Without figures an assessment counts only as someone's (participants', staff's) of an outcome.
+    if _EVALUATED.search(sentence) or (_OWN_VIEW.search(sentence)
+                                       and _OUTCOME.search(sentence) and not _SATISFIED.search(sentence)):
+        return "reported"
+    return "satisfaction" if _SATISFIED.search(sentence) else "none"
+
+
+def _read(record: CaseRecord) -> list[str]:
+    keys = [k for k in EFFECT_SECTIONS if k in record.sections] or \
+        [k for k in record.sections if k not in _NOT_READ]
+    return [s.strip() for key in keys for s in sentences(record.sections[key].text)]
+
+
+def grade_effect(record: CaseRecord) -> tuple[str, str | None]:
+    """The effect grade of a case and the whole sentence that carries it.
+
+    Parameters
+    ----------
+    record : CaseRecord
+        From any text loader.
+
+    Returns
+    -------
+    tuple
+        ``(grade, evidence)``: a grade of :data:`samspil.core.model.EFFECT_GRADES`, and
+        the sentence (None for ``none``). Among sentences of the best grade, one that
+        tells a change or an outcome is quoted before a bare figure.
+
+    Examples
+    --------
+    >>> from samspil.core.records import SourceInfo, Section
+    >>> r = CaseRecord(id="x", number=1, title="T", source=SourceInfo("x", "X", "x"))
+    >>> r.sections["summary"] = Section("summary", "", "Det lykkedes at få 89 procent tilbage i skole.", 1, 1)
+    >>> grade_effect(r)
+    ('measured', 'Det lykkedes at få 89 procent tilbage i skole.')
+    >>> r.sections["value_quality"] = Section("value_quality", "", "Vi har ikke en baseline.", 2, 2)
+    >>> grade_effect(r)[0]
+    'reported'
+    """
+    graded = [(sentence_grade(s), s) for s in _read(record)]
+    if any(_NO_BASELINE.search(s) for _, s in graded):
+        # Without a baseline a count is the owner's report, and ranks after a native report.
+        graded = [(g, s) for g, s in graded if g != "measured"] + \
+                 [("reported", s) for g, s in graded if g == "measured"]
+    best = min((g for g, _ in graded), key=_rank, default="none")
+    if best == "none":
+        return "none", None
+    found = [s for g, s in graded if g == best]
+    return best, next((s for s in found if _OUTCOME.search(s) or _CHANGE.search(s)), found[0])
+
+
+def find_barriers(record: CaseRecord) -> list[str]:
+    """Sentences naming a barrier: the law, rules, money or IT systems standing in the way.
+
+    Parameters
+    ----------
+    record : CaseRecord
+
+    Returns
+    -------
+    list of str
+        Verbatim sentences, in text order, each once; the contact block is never read.
+
+    Examples
+    --------
+    >>> from samspil.core.records import SourceInfo, Section
+    >>> r = CaseRecord(id="x", number=1, title="T", source=SourceInfo("x", "X", "x"))
+    >>> r.sections["reuse"] = Section("reuse", "", "1. Det kræver en ændring i lovgivningen at låne ud. "
+    ...                               "2. Det står ikke i lovgivningen.", 1, 1)
+    >>> find_barriers(r)
+    ['1. Det kræver en ændring i lovgivningen at låne ud.']
+    """
+    found: list[str] = []
+    for key, section in record.sections.items():
+        if key in ("contacts", "attachment"):
+            continue
+        for sentence in sentences(section.text):
+            sentence = sentence.strip()
+            if _BARRIER_FIELD.search(sentence) and _BARRIER_CUE.search(sentence) and sentence not in found:
+                found.append(sentence)
+    return found

@@ -35,8 +35,9 @@ lifts a case and what holds it back.
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ import networkx as nx
 from samspil.core.atomic import write_atomic
 from samspil.core.errors import SamspilError
 from samspil.core.model import EFFECT_GRADES
-from samspil.core.records import CaseRecord
+from samspil.core.records import CaseRecord, Contact
 from samspil.core.text import sentences
 from samspil.graph.caseview import case_effect
 from samspil.loaders.yamlfile import read_plain_yaml
@@ -65,7 +66,7 @@ _EFFECT_WHY = {"measured": "effect measured", "reported": "effect reported (own 
 
 #: Sections whose text tells how a solution can spread (long and short layouts).
 SPREAD_SECTIONS = ("sharing", "capacity_spread", "reuse", "capacities")
-#: What a newcomer can take home, by family: each family found adds half of the text half.
+#: What a newcomer can take home, by family: each family found adds a third of the text half.
 #: (Interest from others is read from the graph's SPREAD_TO edges, never from words such as
 #: "besøg": the owners' own study visits are not others asking.)
 _SPREAD_CUES = {
@@ -73,8 +74,10 @@ _SPREAD_CUES = {
                                     r"skabelon\w*|guide\w*|koncept\w*|open source|kildekode\w*|gratis)\b",
                                     re.IGNORECASE),
     "said to be transferable": re.compile(r"\bkan\s+(?:\w+\s+){0,3}(?:overføres|genbruges|spredes|skaleres|"
-                                          r"implementeres|bruges)\b|\bnemt at\b|\blet at\b|\bskalering\w*",
-                                          re.IGNORECASE),
+                                          r"implementeres|bruges)\b|\bnemt at\b|\blet at\b|\bskalering\w*|"
+                                          r"\bpotentiale\s+for\s+at\s+sprede", re.IGNORECASE),
+    "offered to others": re.compile(r"\btilbu(?:d|dt)\w*\s+(?:\w+\s+){0,3}til\s+(?:alle|de\s+(?:andre|øvrige)|"
+                                    r"øvrige|andre)\b", re.IGNORECASE),
 }
 
 
@@ -254,14 +257,30 @@ def _receivers(g: nx.MultiDiGraph, r: Mapping[str, Any], wanted: set[str]) -> li
 
 def _quoted(receivers: list[tuple[str, int, str]], shown: int = 2) -> str:
     """The first receivers by name, each with its quote; "…" for the rest."""
-    text = "; ".join(f"{name}{f' ({count})' if count > 1 else ''} “{_clip(evidence)}”"
+    text = "; ".join(f"{name}{f' ({count})' if count > 1 else ''} “{_clip(evidence, around=name)}”"
                      for name, count, evidence in receivers[:shown])
     return text + (" …" if len(receivers) > shown else "")
 
 
-def _clip(text: str | None, limit: int = 70) -> str:
+def _clip(text: str | None, limit: int = 70, around: str | None = None) -> str:
+    """A quote cut to about ``limit`` characters, "…" where it is cut; with ``around``, the part
+    where that name's first word stands (a spread quote shows its receiver).
+
+    Examples
+    --------
+    >>> _clip("Læringen er nu forankret i drift, og Vordingborg Kommune er ved at implementere modellen.",
+    ...       40, around="Vordingborg Kommune")
+    '…drift, og Vordingborg Kommune er ved at…'
+    """
     text = " ".join((text or "").split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if len(text) <= limit:
+        return text
+    at = text.lower().find(around.split()[0].lower()) if around and around.split() else -1
+    if at + 25 <= limit:  # not named, or named early enough to show from the start
+        return text[: limit - 1] + "…"
+    start = min(at - 10, len(text) - limit + 1)
+    end = start + limit - 1
+    return "…" + text[start:end].strip() + ("…" if end < len(text) else "")
 
 
 def rank_candidates(g: nx.MultiDiGraph, *, theme: str | None = None, region: str | None = None,
@@ -307,9 +326,9 @@ def rank_candidates(g: nx.MultiDiGraph, *, theme: str | None = None, region: str
     >>> from samspil.testing.toys import toy_graph, toy_records
     >>> ranked = rank_candidates(toy_graph(), records=toy_records())
     >>> [(c["id"], c["score"]) for c in ranked][:3]
-    [('toy-03', 49.0), ('toy-01', 48.5), ('toy-05', 48.0)]
+    [('toy-03', 49.0), ('toy-05', 48.0), ('toy-01', 46.0)]
     >>> ranked[2]["reason"]
-    'effect measured: “Sagsbehandlingstiden er reduceret med 30 procent.”; from 2021 — held back by: no spread recorded in the graph, no interest recorded in the graph; no reusable material or transfer named in its spread sections'
+    'adopted by 2: Billund Kommune “Talentudvikling i Vejen → Billund Kommune”; Vejen Kommune “Talentudvikling → Vejen Kommune”; 3 sectors (public, private, civil), 3 makers — held back by: no documented effect'
     """
     w = {**DEFAULT_WEIGHTS, **_checked(weights or {})}
     total = sum(w.values())
@@ -353,3 +372,70 @@ def _reason(parts: Mapping[str, Mapping[str, Any]], points: Mapping[str, float],
         line += " — held back by: " + ", ".join(parts[k]["why"] for k in lacks)
     return line
 
+
+
+def candidates_workbook(ranked: Sequence[Mapping[str, Any]], path: str | Path, *,
+                        contacts: Mapping[str, Sequence[Contact]] | None = None) -> Path:
+    """Write ranked candidates as an Excel workbook (one row per case), atomically.
+
+    Columns: rank, case, title, score; for every component its value, points and reason
+    (with its quote); nominators, regions, themes, effect grade, receivers, barriers, year,
+    prize — and, only when ``contacts`` is given, the contact persons (personal data:
+    names, titles, e-mail and phone never go in by default, design.md).
+
+    Parameters
+    ----------
+    ranked : sequence of dict
+        :func:`rank_candidates` rows.
+    path : str or Path
+        The ``.xlsx`` file; replaced whole or not at all.
+    contacts : mapping, optional
+        Case id → its contact persons; a "contacts" column only when given.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> from samspil.testing.toys import toy_graph, toy_records
+    >>> out = candidates_workbook(rank_candidates(toy_graph(), records=toy_records()),
+    ...                           pathlib.Path(tempfile.mkdtemp()) / "c.xlsx")
+    >>> sheet = openpyxl.load_workbook(out).active
+    >>> [c.value for c in sheet[1]][:6], sheet.max_row
+    (['rank', 'case', 'title', 'score', 'effect', 'effect points'], 6)
+    """
+    from openpyxl import Workbook  # only this export needs it
+    from openpyxl.styles import Alignment, Font
+
+    head = ["rank", "case", "title", "score"]
+    for k in COMPONENTS:
+        head += [k, f"{k} points", f"{k} reason"]
+    head += ["nominators", "regions", "themes", "effect grade", "receivers", "barriers", "year", "prize"]
+    if contacts is not None:
+        head.append("contacts")
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "candidates"
+    sheet.append(head)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for c in ranked:
+        row: list[Any] = [c["rank"], c["id"], c["title"], c["score"]]
+        for k in COMPONENTS:
+            row += [c["components"][k], c["points"][k], c["why"][k]]
+        row += ["; ".join(c["nominators"]), "; ".join(c["regions"]), "; ".join(c["themes"]), c["effect"],
+                "; ".join(c["receivers"]), "\n".join(c["barriers"]), c["year"], c["prize"]]
+        if contacts is not None:
+            row.append("\n".join(", ".join(x for x in (p.name, p.title, p.organisation, p.email, p.phone) if x)
+                                 for p in contacts.get(c["id"], ())))
+        sheet.append(row)
+    sheet.freeze_panes = "C2"
+    for cells in sheet.iter_cols(min_row=2):
+        for cell in cells:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return write_atomic(path, buffer.getvalue())

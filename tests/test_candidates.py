@@ -254,7 +254,7 @@ def test_rank_follows_the_effect_grade():
     assert by["lsf2019-17"]["effect"] == "reported" and by["lsf2019-12"]["effect"] == "satisfaction"
     value = {c["effect"]: c["components"]["effect"] for c in ranked}
     assert value["measured"] > value["reported"] > value["satisfaction"] > value["none"] == 0
-    assert "halvdelen af deltagerne vurderer" in by["lsf2019-17"]["why"]["effect"]
+    assert "selvrapporterede effekter" in by["lsf2019-17"]["why"]["effect"]
 
 
 def _group_graph(count):

@@ -321,7 +321,7 @@ def test_doc_lists_every_field_the_loader_reads():
 
 @pytest.mark.parametrize(("extra", "grade", "documented"), [
     ("    effect:\n      grade: satisfaction\n      evidence: \"Børnene er glade for det.\"\n", "satisfaction", False),
-    ("    documented_effect: true\n", "reported", True),
+    ("    documented_effect: true\n", "measured", True),
     ("", "none", False),
 ])
 def test_effect_grade_and_the_older_flag(tmp_path, extra, grade, documented):

@@ -131,7 +131,7 @@ class CaseFacts:
 
     Examples
     --------
-    >>> CaseFacts(effect_grade="reported").documented_effect, CaseFacts().documented_effect
+    >>> CaseFacts(effect_grade="measured").documented_effect, CaseFacts(effect_grade="reported").documented_effect
     (True, False)
     """
 
@@ -145,7 +145,7 @@ class CaseFacts:
 
     @property
     def documented_effect(self) -> bool:
-        """Derived from the grade: an outcome measured or reported (:data:`~samspil.core.model.DOCUMENTED_GRADES`)."""
+        """Derived from the grade: an outcome in figures (:data:`~samspil.core.model.DOCUMENTED_GRADES`)."""
         return self.effect_grade in DOCUMENTED_GRADES
 
 

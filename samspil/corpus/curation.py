@@ -173,10 +173,10 @@ def effect_grade(fields: dict[str, Any], facts: CaseFacts) -> str:
 
     Examples
     --------
-    >>> effect_grade({"documented_effect": True}, CaseFacts()), effect_grade({"grade": "measured"}, CaseFacts())
-    ('reported', 'measured')
-    >>> effect_grade({"documented_effect": True}, CaseFacts(effect_grade="measured"))
-    'measured'
+    >>> effect_grade({"documented_effect": True}, CaseFacts()), effect_grade({"grade": "reported"}, CaseFacts())
+    ('measured', 'reported')
+    >>> effect_grade({"documented_effect": False}, CaseFacts(effect_grade="reported"))
+    'reported'
     """
     if "grade" in fields:
         return str(fields["grade"])

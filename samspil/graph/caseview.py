@@ -58,7 +58,7 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
         strongest role, ``spread`` one per adopter/interested/visited/inspired actor,
         ``effect`` the case's grade and the sentence carrying it, ``barriers`` the
         sentences naming what stands in its way; ``documented_effect`` is derived from
-        the grade (measured or reported).
+        the grade (:data:`samspil.core.model.DOCUMENTED_GRADES`: measured).
 
     Examples
     --------

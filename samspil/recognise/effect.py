@@ -128,8 +128,9 @@ _OBSTACLE = re.compile(r"\b(?:hæmsko|barriere\w*\s+for|spænd\w*\s+ben|står\s+
                        r"(?:uddannelse|tillid|ledelses\w*|nytænkning|at\s+de|timer|ressourcer|investering\w*)|"
                        r"(?:kræver|vigtigt\s+at\s+få|nødvendig\w*)\s+(?:\w+\s+){0,3}opbakning|vænne\s+sig\s+til)\b",
                        re.IGNORECASE)
-#: Sections that tell the problem a solution answers (not a barrier to it), or are not the case's own text.
-_NOT_BARRIER_SECTIONS = ("contacts", "attachment", "challenge", "summary")
+#: Sections that tell the problem a solution answers (not a barrier to it), or are not the case's own text;
+#: the summary too where a long case has a challenge section (a short case's summary is all its text).
+_NOT_BARRIER_SECTIONS = ("contacts", "attachment", "challenge")
 
 
 def _rank(grade: str) -> int:
@@ -269,7 +270,7 @@ def find_barriers(record: CaseRecord) -> list[str]:
     """
     found: list[str] = []
     for key, section in record.sections.items():
-        if key in _NOT_BARRIER_SECTIONS:
+        if key in _NOT_BARRIER_SECTIONS or (key == "summary" and "challenge" in record.sections):
             continue
         for sentence in sentences(section.text):
             sentence = sentence.strip()

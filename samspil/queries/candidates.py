@@ -61,7 +61,7 @@ COMPONENTS: tuple[str, ...] = tuple(DEFAULT_WEIGHTS)
 
 #: The effect component of each grade, best first (measured > reported > satisfaction > none).
 EFFECT_VALUES: dict[str, float] = dict(zip(EFFECT_GRADES, (1.0, 0.6, 0.25, 0.0)))
-_EFFECT_WHY = {"measured": "effect measured", "reported": "effect reported (own assessment or evaluation)",
+_EFFECT_WHY = {"measured": "effect measured", "reported": "effect reported without figures",
                "satisfaction": "only satisfaction rated"}
 
 #: Sections whose text tells how a solution can spread (long and short layouts).

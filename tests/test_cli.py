@@ -14,7 +14,7 @@ from samspil.loaders import structured
 
 #: design.md, "The case view": the keys, in this order.
 CASE_VIEW_KEYS = ["id", "number", "title", "prize", "year", "target_group", "nominators", "actors", "spread",
-                  "inspired_by", "documented_effect"]
+                  "inspired_by", "documented_effect", "effect", "barriers"]
 KINDS = {"municipality", "region", "hospital", "state_agency", "company", "foundation", "association",
          "knowledge_institution", "network", "unit"}
 ROLES = {"nominator", "owner", "partner", "funder", "adopter", "interested", "inspiration", "mentioned"}
@@ -51,6 +51,10 @@ def test_case_view_value_types_and_vocabulary(cli_case_views):
         assert v["year"] is None or (isinstance(v["year"], int) and 1900 <= v["year"] <= 2100), where
         assert v["target_group"] is None or isinstance(v["target_group"], str), where
         assert isinstance(v["documented_effect"], bool), where
+        assert v["effect"]["grade"] in ("measured", "reported", "satisfaction", "none"), where
+        assert v["documented_effect"] == (v["effect"]["grade"] == "measured"), where
+        assert v["effect"]["grade"] != "none" or v["effect"]["evidence"] is None, where
+        assert all(isinstance(b, str) and b for b in v["barriers"]), where
         assert all(isinstance(n, str) and n for n in v["nominators"]), where
         for a in v["actors"]:
             assert set(a) == {"name", "kind", "role", "evidence"}, where
@@ -215,4 +219,5 @@ def test_cases_json_with_only_a_given_file(run_cli, tmp_path):
     assert code == 0, err[-2000:]
     assert json.loads(out) == [{"id": "one-1", "number": 1, "title": "Et", "prize": None, "year": None,
                                 "target_group": None, "nominators": [], "actors": [], "spread": [],
-                                "inspired_by": [], "documented_effect": False}]
+                                "inspired_by": [], "documented_effect": False,
+                                "effect": {"grade": "none", "evidence": None}, "barriers": []}]

@@ -243,7 +243,8 @@ def filter_cases(g: nx.MultiDiGraph, *, theme: str | None = None, region: str | 
     texts = records_for(g, records)
     words = [w.lower() for w in (text or "").split()]
     rows = []
-    for row in case_register(g, records=records):
+    # The region goes to the register too, which then tags no theme of a case outside it.
+    for row in case_register(g, records=records, region=region_name):
         if slug and slug not in row["themes"]:
             continue
         if region_name and region_name not in row["regions"]:

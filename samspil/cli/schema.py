@@ -51,9 +51,9 @@ def schema(fmt, uri, engine, user, password, database, lsf_paths, case_files, no
     render(labels, fmt, title="labels: nodes, properties, their types and how many nodes have each",
            title_justify="left")
     types = [{"type": name, "relationships": part["count"],
-              "directions": "\n".join(f"{d['start']} → {d['end']} ({d['count']})" for d in part["directions"]),
-              "properties": "\n".join(f"{k}: {' | '.join(p['types'])} ({p['count']})"
-                                      for k, p in part["properties"].items())}
+              # Lists: a table cell joins them with "; ".
+              "directions": [f"{d['start']} → {d['end']} ({d['count']})" for d in part["directions"]],
+              "properties": [f"{k}: {' | '.join(p['types'])} ({p['count']})" for k, p in part["properties"].items()]}
              for name, part in data["relationships"].items()]
     render(types, fmt, title="relationship types: directions (start → end) and properties",
            title_justify="left", show_lines=True)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from test_drivers import neo4j_settings
+from test_cypher_cli import neo4j_args  # noqa: F401 (a fixture)
 
 from samspil.core.errors import SamspilError
 from samspil.drivers.notices import dialect_warnings, unknown_names
@@ -18,12 +18,6 @@ from samspil.drivers.notices import dialect_warnings, unknown_names
 ROOT = Path(__file__).resolve().parents[1]
 MISSPELT = "MATCH (m:Municipalty) RETURN count(m) AS n"
 VISUALIZE = "CALL db.schema.visualization()"
-
-
-@pytest.fixture(scope="module")
-def neo4j_args() -> list[str]:
-    s = neo4j_settings()
-    return ["--uri", s["uri"], "--user", s["username"], "--password", s["password"]]
 
 
 @pytest.fixture(scope="module")

@@ -258,6 +258,14 @@ def _box(label_set: str) -> str:
     return label_set.replace(":", "_")
 
 
+def _picture(schema: Schema) -> tuple[list[str], list[tuple[str, str, str, int]]]:
+    """The boxes (label sets at either end of a relationship) and arrows of a schema picture."""
+    boxes = sorted({end for d in schema.directions.values() for pair in d for end in pair})
+    arrows = [(start, rel_type, end, n) for rel_type in sorted(schema.directions)
+              for (start, end), n in sorted(schema.directions[rel_type].items())]
+    return boxes, arrows
+
+
 def to_mermaid(schema: Schema) -> str:
     """The schema as a Mermaid flowchart: a box per label set, an arrow per direction.
 
@@ -271,12 +279,9 @@ def to_mermaid(schema: Schema) -> str:
       Actor_Unit["Actor:Unit"]
       Actor_Unit -->|"PART_OF (3)"| Actor_Municipality
     """
-    boxes = sorted({end for d in schema.directions.values() for pair in d for end in pair})
-    lines = ["flowchart LR"] + [f'  {_box(b)}["{b}"]' for b in boxes]
-    for rel_type in sorted(schema.directions):
-        lines += [f'  {_box(start)} -->|"{rel_type} ({n})"| {_box(end)}'
-                  for (start, end), n in sorted(schema.directions[rel_type].items())]
-    return "\n".join(lines)
+    boxes, arrows = _picture(schema)
+    return "\n".join(["flowchart LR"] + [f'  {_box(b)}["{b}"]' for b in boxes]
+                     + [f'  {_box(start)} -->|"{rel_type} ({n})"| {_box(end)}' for start, rel_type, end, n in arrows])
 
 
 def to_dot(schema: Schema) -> str:
@@ -295,9 +300,7 @@ def to_dot(schema: Schema) -> str:
       "Actor:Unit" -> "Actor:Municipality" [label="PART_OF (3)"];
     }
     """
-    boxes = sorted({end for d in schema.directions.values() for pair in d for end in pair})
-    lines = ["digraph schema {", "  rankdir=LR;", "  node [shape=box];"] + [f'  "{b}";' for b in boxes]
-    for rel_type in sorted(schema.directions):
-        lines += [f'  "{start}" -> "{end}" [label="{rel_type} ({n})"];'
-                  for (start, end), n in sorted(schema.directions[rel_type].items())]
-    return "\n".join(lines + ["}"])
+    boxes, arrows = _picture(schema)
+    return "\n".join(["digraph schema {", "  rankdir=LR;", "  node [shape=box];"] + [f'  "{b}";' for b in boxes]
+                     + [f'  "{start}" -> "{end}" [label="{rel_type} ({n})"];' for start, rel_type, end, n in arrows]
+                     + ["}"])

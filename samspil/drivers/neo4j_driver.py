@@ -138,6 +138,8 @@ class Neo4jDriver(CypherDriver):
         self.username = _setting(username, "NEO4J_USERNAME", "neo4j")
         password = _setting(password, "NEO4J_PASSWORD")
         self.database = _setting(database, "NEO4J_DATABASE")
+        #: The server's notifications about the last query run, one line each.
+        self.notifications: list[str] = []
         auth = (self.username, password) if password is not None else None
         try:
             self._driver = neo4j.GraphDatabase.driver(
@@ -225,9 +227,6 @@ class Neo4jDriver(CypherDriver):
                 return session.execute_write(work) if write else session.execute_read(work)
         except (Neo4jError, DriverError) as exc:
             raise self._error(exc) from None
-
-    #: The server's notifications about the last query run, one line each.
-    notifications: list[str] = []
 
     def ensure_unique_id(self, label: str) -> None:
         # Named so that a second load finds it; IF NOT EXISTS also accepts an equivalent

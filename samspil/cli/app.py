@@ -6,13 +6,14 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
 
 from samspil import __version__
-from samspil.core.errors import SamspilError
+from samspil.core.errors import SamspilError, SamspilWarning
 from samspil.core.text import printable
 
 
@@ -21,7 +22,10 @@ class SamspilGroup(click.Group):
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", SamspilWarning)
+                warnings.showwarning = _show_warning
+                return super().invoke(ctx)
         except SamspilError as exc:
             click.echo(f"samspil: error: {printable(str(exc))}", err=True)
             sys.exit(2)
@@ -54,6 +58,14 @@ def main(follow_symlinks: bool) -> None:
     from samspil.core.atomic import FOLLOW_SYMLINKS
 
     FOLLOW_SYMLINKS.set(follow_symlinks)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    """The library's :class:`SamspilWarning` as one ``samspil: warning:`` line; others as Python shows them."""
+    if issubclass(category, SamspilWarning):
+        warn(str(message))
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def warn(message: str) -> None:

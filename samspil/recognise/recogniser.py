@@ -18,7 +18,7 @@ from samspil.core.errors import InputError
 from samspil.core.identity import Gazetteer, name_key
 from samspil.core.model import ROLE_PRIORITY
 from samspil.recognise.effect import find_barriers, grade_effect
-from samspil.recognise.mentions import NOT_ORGANISATIONS, Mention, find_mentions
+from samspil.recognise.mentions import NOT_ORGANISATIONS, Mention, find_mentions, join_town_lists
 from samspil.core.records import ActorMention, CaseFacts, CaseRecord, InspirationMention, SpreadMention
 from samspil.core.text import sentences
 from samspil.core.themes import tag_case_themes
@@ -128,6 +128,8 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
     internal_unit = m.kind == "unit" and case.internal(m.name, m.part_of, m.kind)
     if NEGATED.search(prefix[-40:]) and not NOT_NEGATED.search(prefix[-80:]):
         return "mentioned", True  # "... ikke hos Microsoft": named, and explicitly no part in it
+    if m.kind == "municipality" and PARTICIPANT_LIST.search(prefix[-300:]):
+        return "partner", True  # "Projektkommuner: Hjørring, Thisted, ...": the municipalities taking part
     if case.free and (OWNER_BEFORE.search(prefix[-80:]) or OWNER_BEFORE_LIST.search(prefix[-200:])):
         if m.kind == "company" and case.owners - {m.name}:
             return "partner", True  # "App'en er udviklet af Sporbar ApS": the supplier of an owner's solution
@@ -176,7 +178,7 @@ def _evidence(sentence: str, limit: int = 200) -> str:
 
 
 def _scan(case: _Case, section: str, text: str) -> None:
-    for sentence in sentences(text):
+    for sentence in sentences(join_town_lists(text)):
         mentions = [_with_home(m, case) for m in find_mentions(sentence, case.gazetteer)
                     if _is_actor(m, sentence, case)]
         cues = [] if NOT_SPREAD.search(sentence) else spread_cues(sentence)
@@ -547,6 +549,8 @@ def _facts(case: _Case) -> CaseFacts:
 
 #: Sections read for actors, in order; the attachment (a pasted printout) last.
 _SKIP_SECTIONS = frozenset({"contacts"})
+#: A heading of the municipalities that take part, before a list of them.
+PARTICIPANT_LIST = re.compile(r"\b(?:[Pp]rojekt|[Dd]eltager|[Dd]eltagende|[Pp]artner|[Pp]ilot)\s*kommuner(?:ne)?\s*:[^.:]*$")
 #: More organisations than any case description names (the 2019 collection's largest names
 #: about 30): a text past it is many cases run together, and would make a clique of
 #: collaboration ties with millions of edges, so it is refused with the reason.

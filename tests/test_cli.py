@@ -221,3 +221,17 @@ def test_cases_json_with_only_a_given_file(run_cli, tmp_path):
                                 "target_group": None, "nominators": [], "actors": [], "spread": [],
                                 "inspired_by": [], "documented_effect": False,
                                 "effect": {"grade": "none", "evidence": None}, "barriers": []}]
+
+
+def test_filters_take_danish_words_too(run_cli_many):
+    """Issue 18: sector and kind in Danish or English give the same cases; an unknown word is
+    one line naming both languages' choices."""
+    runs = run_cli_many({
+        "da": ("cases", "--sector", "privat", "--kind", "kommune", "--format", "json"),
+        "en": ("cases", "--sector", "private", "--kind", "municipality", "--format", "json"),
+        "bad": ("cases", "--sector", "lilla"),
+    })
+    assert runs["da"].code == 0 and runs["da"].out == runs["en"].out
+    cases = json.loads(runs["da"].out)
+    assert cases and all(any(a["kind"] == "municipality" for a in c["actors"]) for c in cases)
+    assert runs["bad"].code == 2 and "private|privat" in runs["bad"].err

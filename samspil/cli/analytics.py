@@ -276,8 +276,8 @@ def next_command(lsf_paths, case_files, no_defaults, fmt, solution, top, graph_o
 FILTER_OPTIONS = (
     click.option("--theme", help="Only cases of this theme or policy area (see `samspil themes`)."),
     click.option("--region", help="Only cases with a maker or nominator in this region (name or regionskode)."),
-    click.option("--sector", type=click.Choice(["public", "private", "civil", "knowledge"]),
-                 help="Only cases with a maker of this sector."),
+    click.option("--sector", help="Only cases with a maker of this sector: public, private, civil, knowledge "
+                                   "(or offentlig, privat, civilsamfund, viden)."),
     click.option("--prize", type=click.Choice(["nyt-sammen-bedre", "hverdagsinnovation", "none"]),
                  help="Only cases of this prize (none: no prize)."),
     click.option("--year", help="Only cases of this year or span (2018, 2015-2018, 2016-)."),
@@ -369,7 +369,7 @@ REGISTER_CSV_KEYS = ("id", "number", "title", "prize", "year", "target_group", "
 def register_options(func):
     """The case register's filters; the command receives them as one ``register`` dict
     (empty when none is given, so the command can keep its unfiltered path)."""
-    names = ("theme", "region", "sector", "prize", "year", "text")
+    names = ("theme", "region", "sector", "prize", "year", "text", "kind")
 
     @functools.wraps(func)
     def gathered(*args, **kwargs):
@@ -378,6 +378,8 @@ def register_options(func):
 
     for option in reversed((
             *FILTER_OPTIONS,
+            click.option("--kind", help="Only cases with an actor of this kind, in English or Danish "
+                                        "(municipality or kommune, company or virksomhed, …)."),
             click.option("--text", help="Only cases whose text has all these words."))):
         gathered = option(gathered)
     return gathered

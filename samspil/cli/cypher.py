@@ -90,7 +90,8 @@ def open_engine(uri: str | None, engine: str | None, user: str | None, password:
         t1 = time.perf_counter()
         driver = load_embedded(graph)
         t2 = time.perf_counter()
-        driver.samspil_note = (f"embedded FalkorDB: graph built in {t1 - t0:.1f} s "
+        how = "read from the cache" if click.get_current_context().meta.get("samspil.graph_cached") else "built"
+        driver.samspil_note = (f"embedded FalkorDB: graph {how} in {t1 - t0:.1f} s "
                                f"({graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships), "
                                f"loaded in {t2 - t1:.2f} s")
     else:

@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from samspil.core.identity import Gazetteer, Organisation, name_key
 from samspil.core.orgnames import classify
+from samspil.recognise.rulebook import rules_for
 
 _CAPW = r"(?:(?:[A-ZÆØÅ]\.){1,3}(?=\s*[A-ZÆØÅ])|[A-ZÆØÅ][\wæøåÆØÅ&-]*|[0-9]+[A-ZÆØÅa-zæøå][\wæøåÆØÅ-]*)"
 #: A capitalised name of up to six words; "og", "for", "af", "til", "&" may join its words.
@@ -290,6 +291,14 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
     )
 )
 
+@lru_cache(maxsize=8)
+def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...]:
+    """The name patterns of a text in ``language``, each with the words a sentence needs for it: the
+    Danish ones, then the language's own (:mod:`samspil.recognise.rulebook`; none for Danish)."""
+    danish = tuple((kind, rx, group, _PATTERN_WORDS[kind]) for kind, rx, group in _PATTERNS)
+    return danish + tuple((kind, rx, 1, words) for kind, rx, words in rules_for(language).names)
+
+
 #: Generic words that pattern rules would otherwise take for names.
 _GENERIC = frozenset(w.lower() for w in (
     "Forvaltningen", "Afdelingen", "Centret", "Centeret", "Skolen", "Rådet", "Udvalget", "Værkstedet",
@@ -316,8 +325,8 @@ def pattern_mentions(text: str, gazetteer: Gazetteer, stops: list[Mention] | Non
     """
     found: list[Mention] = []
     lowered = text.lower()
-    for kind, rx, group in _PATTERNS:
-        if not any(word in lowered for word in _PATTERN_WORDS[kind]):
+    for kind, rx, group, words in _patterns(gazetteer.language):
+        if not any(word in lowered for word in words):
             continue
         for m in rx.finditer(text):
             surface = m.group(group).strip(" .,;:")
@@ -464,8 +473,8 @@ _TOWN_LIST = re.compile(
 #: A heading that announces a list of municipalities by their towns: "Projektkommuner:",
 #: "Deltagende kommuner:", "Kommunerne i projektet:", "Følgekommuner:".
 _TOWN_LIST_HEADING = re.compile(r"\b\w*[Kk]ommuner(?:ne)?(?:\s+[\wæøå]+){0,3}\s*:\s*")
-#: What separates the towns of such a list: bullets, commas, semicolons, "og"/"samt".
-_LIST_SEPARATOR = re.compile(r"\s*(?:[•·*▪;,]|\s-\s|\bog\b|\bsamt\b)\s*")
+#: What separates the towns of such a list: bullets, commas, semicolons, "og"/"och"/"samt".
+_LIST_SEPARATOR = re.compile(r"\s*(?:[•·*▪;,]|\s-\s|\bog\b|\boch\b|\bsamt\b)\s*")
 
 
 def _headed_town_list(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -514,8 +523,8 @@ def join_town_lists(text: str) -> str:
         items = [x.strip() for x in re.split(r"\s*[•·▪*]\s*", m.group(2)) if x.strip()]
         return m.group(1) + ", ".join(items)
 
-    return re.sub(r"(\b\w*[Kk]ommuner(?:ne)?(?:\s+[\wæøå]+){0,3}\s*:\s*)((?:[•·▪*]?\s*[A-ZÆØÅ][^.!?•·▪*:]*?)"
-                  r"(?:\s*[•·▪*]\s*[A-ZÆØÅ][^.!?•·▪*:]*?)+)(?=[.!?:]|\s*$|\s+•\s+[^A-ZÆØÅ])", joined, text)
+    return re.sub(r"(\b\w*[Kk]ommuner(?:ne)?(?:\s+[\wæøå]+){0,3}\s*:\s*)((?:[•·▪*]?\s*[A-ZÆØÅÄÖ][^.!?•·▪*:]*?)"
+                  r"(?:\s*[•·▪*]\s*[A-ZÆØÅÄÖ][^.!?•·▪*:]*?)+)(?=[.!?:]|\s*$|\s+•\s+[^A-ZÆØÅÄÖ])", joined, text)
 
 
 def town_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:

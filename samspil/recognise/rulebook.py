@@ -20,8 +20,8 @@ import yaml
 
 #: One capitalised word of any Nordic language ("Bodø", "Örebro", "KS", "3F").
 CAP = r"(?:[A-ZÆØÅÄÖ][\wæøåäö&-]*|[0-9]+[A-ZÆØÅÄÖa-zæøåäö][\wæøåäö-]*)"
-#: A capitalised name of up to five words, "og"/"och"/"for"/"för"/"i" joining its words.
-NAME = rf"{CAP}(?:\s+(?:(?:og|och|for|för|i|&)\s+)?{CAP}){{0,4}}"
+#: A capitalised name of up to five words, "for"/"för"/"i"/"&" joining its words ("og"/"och" join two names).
+NAME = rf"{CAP}(?:\s+(?:(?:for|för|i|&)\s+)?{CAP}){{0,4}}"
 #: Descriptive lower-case words between a cue and the name ("i samarbeid med det lokale firmaet X").
 _DESCRIBING = r"(?:(?:den|det|de|en|et|ett|ei|både)\s+)?(?:(?-i:[a-zæøåäö][\wæøåäö-]*)\s+){0,3}?"
 

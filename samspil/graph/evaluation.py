@@ -170,8 +170,9 @@ def evaluate(gold: Sequence[dict[str, Any]] | None = None, *, corrections: Any =
     """
     gold = list(gold) if gold is not None else load_gold()
     predicted = predict(gold, corrections=corrections, gazetteer=gazetteer)
-    # Names on both sides are compared through every Nordic country's names when no gazetteer is given.
-    gazetteer = gazetteer or Gazetteer.nordic()
+    # Names on both sides are compared through the gazetteer of the texts' languages (the case
+    # view of a text not in Danish says its language): Danish sets keep the Danish one.
+    gazetteer = gazetteer or Gazetteer.for_languages(p.get("language") for p in predicted.values())
     result = Evaluation(items=[g["id"] for g in gold], actors=Score("actors"), roles=Score("roles"),
                         spread=Score("spread"))
     for g in gold:

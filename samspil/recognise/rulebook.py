@@ -2,9 +2,9 @@
 
 Norwegian and Swedish role cues, list headings and organisation-name shapes are data, so
 a phrasing is added by adding a line (docs/recogniser-howto.md); this module compiles
-them once per language. A language with no file (Danish, whose words still live in
-:mod:`samspil.recognise.roles` and :mod:`samspil.recognise.mentions`) gets empty rules
-that match nothing, so Danish recognition does not change.
+them once per language. Danish has only its word lists there so far (:func:`word_list`);
+its cues still live in :mod:`samspil.recognise.roles` and :mod:`samspil.recognise.mentions`,
+so :func:`rules_for` gives Danish empty rules that match nothing.
 """
 
 from __future__ import annotations
@@ -91,6 +91,39 @@ def _rules_path(language: str) -> Path:
 
 
 @lru_cache(maxsize=8)
+def _rule_file(language: str) -> dict[str, Any]:
+    """The parsed rule file of ``language``; empty when it has none."""
+    path = _rules_path(language)
+    if not language.isalpha() or not path.is_file():
+        return {}
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def word_list(language: str, name: str) -> tuple[str, ...]:
+    """A named word list of a language's rule file (``words:`` → ``name``), in its order; empty if none.
+
+    Parameters
+    ----------
+    language : str
+        A code of :mod:`samspil.recognise.language`.
+    name : str
+        The list's key, e.g. ``not_organisations``.
+
+    Returns
+    -------
+    tuple of str
+
+    Examples
+    --------
+    >>> word_list("da", "landsdele")[:3]
+    ('Sjælland', 'Nordsjælland', 'Sydsjælland')
+    >>> word_list("sv", "no_such_list")
+    ()
+    """
+    return tuple((_rule_file(language).get("words") or {}).get(name) or ())
+
+
+@lru_cache(maxsize=8)
 def rules_for(language: str) -> Rules:
     """The compiled rules of ``language`` (``no``, ``sv``; any other: empty rules), compiled once.
 
@@ -110,10 +143,9 @@ def rules_for(language: str) -> Rules:
     >>> rules_for("da").names
     ()
     """
-    path = _rules_path(language)
-    if not language.isalpha() or not path.is_file():
-        return Rules(language)
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = _rule_file(language)
+    if not data.get("before") and not data.get("names"):
+        return Rules(language)  # Danish: only word lists so far, its cues are in roles.py
     ands = "|".join(re.escape(w) for w in data.get("and_words", ()))
     # The rest of a list after its first name: "i samarbeid med A, B og C" — the cue speaks of C too.
     tail = rf"(?:(?:(?!,\s*(?:{ands})\b)[^.;!?]){{0,100}}?(?:,|\b(?:{ands})\b|\s[–•-]\s)\s*(?:[a-zæøåäö-]+\s+){{0,2}})?"

@@ -104,6 +104,39 @@ class Organisation:
     region: str | None = None
     short_name: str | None = None
     aliases: tuple[str, ...] = ()
+    country: str = "DK"
+
+    def properties(self) -> dict[str, str | None]:
+        """The node properties this organisation's country and codes give it in the graph.
+
+        A Danish municipality or region carries ``kommunekode`` / ``regionskode`` (and a
+        municipality its region); one of another country carries ``country`` and its own
+        national code, named as that country names it: ``kommunenummer`` / ``fylkesnummer``
+        (Norway), ``kommunkod`` / ``lanskod`` (Sweden). Danish is the default, so a Danish
+        organisation carries no ``country``.
+
+        Examples
+        --------
+        >>> Organisation("Bodø kommune", "municipality", "municipality-no-1804", code="1804",
+        ...              region="Nordland fylkeskommune", country="NO").properties()
+        {'country': 'NO', 'kommunenummer': '1804', 'region': 'Nordland fylkeskommune'}
+        >>> Gazetteer.default().lookup("Kolding Kommune").properties()
+        {'kommunekode': '0621', 'region': 'Region Syddanmark'}
+        """
+        props: dict[str, str | None] = {}
+        if self.country != "DK":
+            props["country"] = self.country
+        if self.kind in ("municipality", "region"):
+            props[_CODE_NAMES[self.country, self.kind]] = self.code
+        if self.kind == "municipality":
+            props["region"] = self.region
+        return props
+
+
+#: What each country calls the code of its municipalities and regions.
+_CODE_NAMES = {("DK", "municipality"): "kommunekode", ("DK", "region"): "regionskode",
+               ("NO", "municipality"): "kommunenummer", ("NO", "region"): "fylkesnummer",
+               ("SE", "municipality"): "kommunkod", ("SE", "region"): "lanskod"}
 
 
 #: Longest slug an id keeps whole. The longest name the shipped data knows
@@ -147,7 +180,7 @@ def bounded_slug(text: str, limit: int = MAX_SLUG) -> str:
     return f"{slug[:limit].rstrip('-')}--{digest}"
 
 
-def actor_id(name: str, kind: str, code: str | None = None) -> str:
+def actor_id(name: str, kind: str, code: str | None = None, country: str = "DK") -> str:
     """The stable id of an actor.
 
     Parameters
@@ -157,7 +190,11 @@ def actor_id(name: str, kind: str, code: str | None = None) -> str:
     kind : str
         Actor kind.
     code : str, optional
-        kommunekode / regionskode for municipalities and regions.
+        kommunekode / regionskode for municipalities and regions (kommunenummer,
+        fylkesnummer, kommunkod, lanskod abroad).
+    country : str
+        ISO 3166 alpha-2; an organisation abroad has its country in its id, so that
+        Bodø (1804) and a Danish code, or Sweden's Socialstyrelsen and Denmark's, never clash.
 
     Returns
     -------
@@ -169,12 +206,15 @@ def actor_id(name: str, kind: str, code: str | None = None) -> str:
     'municipality-0621'
     >>> actor_id("TrygFonden", "foundation")
     'actor-trygfonden'
+    >>> actor_id("Bodø kommune", "municipality", "1804", "NO"), actor_id("Socialstyrelsen", "state_agency", country="SE")
+    ('municipality-no-1804', 'actor-se-socialstyrelsen')
     >>> len(actor_id("Foreningen for Meget Lange Navne " * 300, "association"))
     100
     """
+    abroad = "" if country == "DK" else f"{country.lower()}-"
     if kind in ("municipality", "region") and code:
-        return f"{kind}-{code}"
-    return f"actor-{bounded_slug(name)}"
+        return f"{kind}-{abroad}{code}"
+    return f"actor-{abroad}{bounded_slug(name)}"
 
 
 def _data_path(*parts: str) -> Path:
@@ -202,6 +242,8 @@ class Gazetteer:
     """
 
     organisations: dict[str, Organisation] = field(default_factory=dict)
+    #: The language of the texts this gazetteer reads: which country's bare town names are municipalities.
+    language: str = "da"
     _by_key: dict[str, str] = field(default_factory=dict)
     _short: dict[str, str] = field(default_factory=dict)
 
@@ -292,21 +334,166 @@ class Gazetteer:
             g._short[name_key(row["short_name"])] = org.name
         folder = _data_path("gazetteer")
         if folder.is_dir():
-            for path in sorted(folder.glob("*.csv")):
-                if path.name == "aliases.csv":
-                    continue
-                for row in _read_csv(path):
-                    kind = row["kind"].strip()
-                    if kind not in ACTOR_KINDS or not row["name"].strip():
-                        continue
-                    name = row["name"].strip()
-                    aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
-                    if name in g.organisations:
-                        continue
-                    g.add(Organisation(name, kind, actor_id(name, kind), parent=(row.get("parent") or "").strip() or None,
-                                       aliases=aliases))
+            _add_rows(g, (p for p in sorted(folder.glob("*.csv")) if p.name != "aliases.csv"), "DK")
             alias_file = folder / "aliases.csv"
             if alias_file.exists():
                 for row in _read_csv(alias_file):
                     g.add_alias(row["alias"], row["name"])
         return g
+
+    @classmethod
+    @lru_cache(maxsize=4)
+    def for_language(cls, language: str) -> Gazetteer:
+        """The gazetteer for texts in ``language``: its country's organisations first.
+
+        Norwegian and Swedish texts get their country's municipalities (with their bare town
+        names: "Bergen" in a Norwegian text is Bergen kommune), its fylkeskommuner or regions
+        and its agencies, hospitals, universities, associations and foundations; then the
+        other Nordic countries' organisations by their full names only ("Kolding Kommune",
+        not "Kolding"). Danish, English and any other language get :meth:`default`, unchanged.
+
+        Parameters
+        ----------
+        language : str
+            ``da``, ``no``, ``sv`` or ``en`` (:mod:`samspil.recognise.language`).
+
+        Returns
+        -------
+        Gazetteer
+            With ``language`` set, so the recogniser reads that language's rules.
+
+        Examples
+        --------
+        >>> no = Gazetteer.for_language("no")
+        >>> no.municipality("Bodø").id, no.municipality("Bodø").country, no.lookup("Kolding Kommune").id
+        ('municipality-no-1804', 'NO', 'municipality-0621')
+        >>> no.municipality("Kolding") is None and Gazetteer.for_language("da") is Gazetteer.default()
+        True
+        >>> no.lookup("Herøy (Nordland)").code, no.lookup("Vestland fylkeskommune").id
+        ('1818', 'region-no-46')
+        >>> sv = Gazetteer.for_language("sv")
+        >>> sv.municipality("Umeå").name, sv.lookup("Umeå kommun").code, sv.lookup("Socialstyrelsen").country
+        ('Umeå kommun', '2480', 'SE')
+        """
+        home = _LANGUAGE_COUNTRY.get(language)
+        if home is None:
+            return cls.default()
+        g = cls(language=language)
+        _add_country(g, home, short_names=True)
+        for country in ("DK", "NO", "SE"):
+            if country != home:
+                _add_country(g, country, short_names=False)
+        return g
+
+    @classmethod
+    @lru_cache(maxsize=1)
+    def nordic(cls) -> Gazetteer:
+        """Every Nordic country's organisations, Danish first (a Danish name keeps its Danish
+        meaning): the identity of a corpus whose texts are in several languages.
+
+        Examples
+        --------
+        >>> g = Gazetteer.nordic()
+        >>> g.lookup("Umeå kommun").id, g.lookup("Socialstyrelsen").id, g.municipality("Kolding").id
+        ('municipality-se-2480', 'actor-socialstyrelsen', 'municipality-0621')
+        """
+        g = cls()
+        for country in ("DK", "NO", "SE"):
+            _add_country(g, country, short_names=country == "DK")
+        return g
+
+    @classmethod
+    def for_languages(cls, languages: Iterable[str | None]) -> Gazetteer:
+        """The gazetteer that names the organisations of texts in ``languages`` (a corpus's):
+        :meth:`default` for Danish and English texts, :meth:`for_language` for texts all in
+        one other language, else :meth:`nordic`.
+
+        Examples
+        --------
+        >>> Gazetteer.for_languages(["da", None, "en"]) is Gazetteer.default()
+        True
+        >>> Gazetteer.for_languages(["sv"]).language, Gazetteer.for_languages(["da", "no"]) is Gazetteer.nordic()
+        ('sv', True)
+        """
+        found = {lang or "da" for lang in languages}
+        others = found - {"da", "en"}
+        if not others:
+            return cls.default()
+        if len(found) == 1:
+            return cls.for_language(others.pop())
+        return cls.nordic()
+
+#: The country whose organisations a text in each language names first.
+_LANGUAGE_COUNTRY = {"no": "NO", "sv": "SE"}
+
+
+def _add_rows(g: Gazetteer, paths: Iterable[Path], country: str) -> None:
+    """Gazetteer rows (name, kind, aliases, parent[, country]) of organisations; the first of a name wins."""
+    for path in paths:
+        for row in _read_csv(path):
+            kind = row["kind"].strip()
+            if kind not in ACTOR_KINDS or not row["name"].strip():
+                continue
+            name = row["name"].strip()
+            aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+            if name in g.organisations:
+                continue
+            where = (row.get("country") or "").strip() or country
+            g.add(Organisation(name, kind, actor_id(name, kind, country=where),
+                               parent=(row.get("parent") or "").strip() or None, aliases=aliases, country=where))
+
+
+def _split(cell: str | None) -> list[str]:
+    return [a.strip() for a in (cell or "").split("|") if a.strip()]
+
+
+def _add_country(g: Gazetteer, country: str, *, short_names: bool) -> None:
+    """Add one country's organisations to ``g``; ``short_names``: its bare town names mean its municipalities."""
+    if country == "DK":
+        dk = Gazetteer.default()
+        for org in dk.organisations.values():
+            g.organisations.setdefault(org.name, org)
+        for key, name in dk._by_key.items():
+            if g.organisations[name] is dk.organisations[name]:
+                g._by_key.setdefault(key, name)
+        if short_names:
+            for key, name in dk._short.items():
+                g._short.setdefault(key, name)
+        g.__dict__.pop("_cache", None)
+        g.__dict__.pop("_buckets", None)
+        return
+    no = country == "NO"
+    if no:
+        regions = [(r["fylkesnummer"], r["county_authority"], r["name"], _split(r.get("aliases")))
+                   for r in _read_csv(_data_path("reference", "norwegian_counties.csv"))
+                   if r["county_authority"].endswith("fylkeskommune")]  # Oslo kommune is Oslo's county authority
+    else:
+        regions = [(r["lanskod"], r["name"], r["short_name"], [])
+                   for r in _read_csv(_data_path("reference", "swedish_regions.csv"))]
+    for code, name, short, aliases in regions:
+        forms = [f"{a} fylkeskommune" for a in aliases] if no else [f"Region {short}"]
+        g.add(Organisation(name, "region", actor_id(name, "region", code, country), code=code, short_name=short,
+                           country=country), names=forms)
+    rows = list(_read_csv(_data_path("reference", "norwegian_municipalities.csv" if no else "swedish_municipalities.csv")))
+    word = "kommune" if no else "kommun"
+    seen: dict[str, int] = {}
+    for row in rows:
+        seen[row["name"]] = seen.get(row["name"], 0) + 1
+    for row in rows:
+        code = row["kommunenummer" if no else "kommunkod"]
+        short = row["short_name"]
+        twin = seen[row["name"]] > 1  # Norway's two Herøy and two Våler: named with their fylke
+        name = f"{row['name']} ({row['fylke']})" if twin else row["name"]
+        if no:
+            region = f"{row['fylke']} fylkeskommune" if row["fylkesnummer"] != "03" else None
+        else:
+            region = row["region"]
+        aliases = tuple(_split(row.get("aliases")))
+        org = Organisation(name, "municipality", actor_id(name, "municipality", code, country), code=code,
+                           region=region, short_name=short, aliases=aliases, country=country)
+        g.add(org, names=[] if twin else [f"{short} {word}", f"{short}s {word}"])
+        if short_names and not twin:
+            for town in (short, *(a for a in aliases if "(" not in a and word not in a and " stad" not in a)):
+                g._short.setdefault(name_key(town), name)
+    suffix = "_no.csv" if no else "_se.csv"
+    _add_rows(g, sorted(_data_path("gazetteer", "nordic").glob(f"*{suffix}")), country)

@@ -78,6 +78,8 @@ class CaseRecord:
     line_end: int | None = None
     solution_id: str | None = None
     summary: str | None = None
+    #: The text's language (da, no, sv, en; :mod:`samspil.recognise.language`), set when it is recognised.
+    language: str | None = None
 
     def text(self, *keys: str) -> str:
         """The text of the named sections (all, in order, when none is named)."""

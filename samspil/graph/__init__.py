@@ -9,6 +9,6 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "caseview": ["case_view", "case_views"],
     "exports": ["ExportFormat", "export_graph", "format_for", "register_format", "without_contacts"],
     "outputs": ["write_outputs"],
-    "extract": ["extract_file", "extract_text"],
+    "extract": ["extract_file", "extract_graph", "extract_text"],
     "evaluation": ["Evaluation", "evaluate", "load_gold"],
 })

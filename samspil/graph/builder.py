@@ -110,15 +110,11 @@ class _Builder:
             part_of = next(iter(self.unit_parents[name]))
         parent_known = self.gazetteer.lookup(part_of) if part_of else None
         parent_name = parent_known.name if parent_known else part_of
-        node_id = actor_id(name, kind, known.code if known else None)
+        node_id = actor_id(name, kind, known.code if known else None, known.country if known else "DK")
         if kind == "unit" and known is None and parent_name:
             node_id = f"{node_id}--{bounded_slug(parent_name)}"
         info = ACTOR_KINDS[kind]
-        extra: dict[str, Any] = {}
-        if known is not None and kind == "municipality":
-            extra = {"kommunekode": known.code, "region": known.region}
-        elif known is not None and kind == "region":
-            extra = {"regionskode": known.code}
+        extra: dict[str, Any] = known.properties() if known is not None and known.kind == kind else {}
         existing = self.g.nodes.get(node_id)
         if existing is not None and existing.get("kind_guessed") and not guessed and existing.get("kind") != kind:
             existing.update(labels=actor_labels(kind), kind=kind, sector=info.sector)
@@ -167,7 +163,8 @@ class _Builder:
                   "barriers": [_clip(b) for b in facts.barriers] or None}
         case = self.node(record.id, ("Case",), name=record.title, number=record.number, prize=record.prize,
                          year=record.year, source=record.source.id, line_start=record.line_start,
-                         line_end=record.line_end, layout=record.layout, has_contact=bool(record.contacts), **effect)
+                         line_end=record.line_end, layout=record.layout, has_contact=bool(record.contacts),
+                         language=record.language, **effect)
         self.edge(case, source, "FROM_SOURCE", record.id, evidence=record.source.title, method="parsed")
         solution = self.node(solution_id(record), ("Solution",), name=record.title, title=record.title,
                              subtitle=record.subtitle, summary=_clip(record.summary), year=record.year,
@@ -331,7 +328,7 @@ def build_graph(corpus: Corpus, *, gazetteer: Gazetteer | None = None,
     >>> sorted(d["type"] for _, _, d in g.edges(data=True))
     ['DESCRIBES', 'FROM_SOURCE', 'IN_REGION', 'NOMINATED', 'OWNS']
     """
-    b = _Builder(gazetteer or Gazetteer.default(), include_contacts)
+    b = _Builder(gazetteer or Gazetteer.for_languages(r.language for r, _ in corpus.cases), include_contacts)
     b.learn_parents(corpus)
     for info, mention in sorted(corpus.organisations, key=lambda x: (x[0].id, x[1].name)):
         b.source_organisation(info, mention)

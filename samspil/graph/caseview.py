@@ -113,7 +113,8 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
     actors = []
     for actor, (role, evidence, _) in roles.items():
         node = g.nodes[actor]
-        actors.append({"name": node["name"], "kind": node["kind"], "role": role, "evidence": evidence})
+        actors.append({"name": node["name"], "kind": node["kind"], "role": role, "evidence": evidence,
+                       **_abroad(node)})
     actors.sort(key=lambda a: (ROLE_PRIORITY.index(a["role"]), a["name"]))
     spread.sort(key=lambda s: (s["to"], s["status"]))
     inspired.sort(key=lambda s: s["from"])
@@ -132,7 +133,19 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
         "documented_effect": effect["grade"] in DOCUMENTED_GRADES,
         "effect": effect,
         "barriers": list(data.get("barriers") or ()),
+        # Danish is the default: only a text in another language says which (additive key).
+        **({"language": data["language"]} if data.get("language", "da") != "da" else {}),
     }
+
+
+def _abroad(node: dict[str, Any]) -> dict[str, Any]:
+    """Extra keys of an actor outside Denmark: its ``country`` and, for a municipality or region,
+    its national ``code`` (kommunenummer, fylkesnummer, kommunkod, lanskod); none for a Danish one,
+    so the case view of Danish cases keeps exactly design.md's keys."""
+    if node.get("country", "DK") == "DK":
+        return {}
+    code = next((node[k] for k in ("kommunenummer", "fylkesnummer", "kommunkod", "lanskod") if node.get(k)), None)
+    return {"country": node["country"], **({"code": code} if code else {})}
 
 
 def case_views(g: nx.MultiDiGraph) -> list[dict[str, Any]]:

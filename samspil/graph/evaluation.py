@@ -106,16 +106,17 @@ def predict(gold: Sequence[dict[str, Any]], *, corrections: Any = None,
     corrections : samspil.corpus.curation.Corrections, optional
         Applied after recognition, as ``samspil build`` applies them.
     gazetteer : Gazetteer, optional
+        One gazetteer for every text; by default each text's language chooses one.
 
     Returns
     -------
     dict
         Case id → predicted case view.
     """
-    gazetteer = gazetteer or Gazetteer.default()
+    # Without a gazetteer each free text is read with its language's (Danish, Norwegian, Swedish).
     wanted = {g["number"] for g in gold if str(g["id"]).startswith("lsf2019")}
     corpus = Corpus()
-    for record in lsf2019.load(gazetteer=gazetteer):
+    for record in lsf2019.load(gazetteer=gazetteer or Gazetteer.default()):
         if record.number in wanted:
             corpus.cases.append((record, recognise(record, gazetteer=gazetteer)))
     for g in gold:
@@ -167,9 +168,11 @@ def evaluate(gold: Sequence[dict[str, Any]] | None = None, *, corrections: Any =
     >>> 0.0 <= e.actors.f1 <= 1.0
     True
     """
-    gazetteer = gazetteer or Gazetteer.default()
     gold = list(gold) if gold is not None else load_gold()
     predicted = predict(gold, corrections=corrections, gazetteer=gazetteer)
+    # Names on both sides are compared through the gazetteer of the texts' languages (the case
+    # view of a text not in Danish says its language): Danish sets keep the Danish one.
+    gazetteer = gazetteer or Gazetteer.for_languages(p.get("language") for p in predicted.values())
     result = Evaluation(items=[g["id"] for g in gold], actors=Score("actors"), roles=Score("roles"),
                         spread=Score("spread"))
     for g in gold:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
+
 from samspil.core.records import Corpus
 
 from samspil.graph.builder import build_graph
@@ -14,23 +16,39 @@ from samspil.loaders import freetext
 from samspil.recognise.recogniser import recognise
 
 
-def extract_text(text: str, *, path: str = "<text>", case_id: str | None = None,
-                 gazetteer: Gazetteer | None = None) -> dict[str, Any]:
-    """The case-view object of one free-text case description.
+def extract_graph(text: str, *, path: str = "<text>", case_id: str | None = None,
+                  gazetteer: Gazetteer | None = None) -> tuple[nx.MultiDiGraph, str]:
+    """The graph of one free-text case description, and its case's node id.
 
     Parameters
     ----------
     text : str
-        Title on the first line, then the description.
+        Title on the first line, then the description (Danish, Norwegian or Swedish).
     path : str
         Where the text came from (for messages).
     case_id : str, optional
     gazetteer : Gazetteer, optional
+        By default the one of the text's language (:meth:`Gazetteer.for_language`).
 
     Returns
     -------
-    dict
-        A case-view object (design.md).
+    tuple of (networkx.MultiDiGraph, str)
+
+    Examples
+    --------
+    >>> g, case = extract_graph("Trygghetsappen\\n\\nBodø kommune har utviklet appen i samarbeid med KS, og den ble tatt i bruk i 2024.")
+    >>> g.nodes[case]["language"], g.nodes["municipality-no-1804"]["kommunenummer"]
+    ('no', '1804')
+    """
+    record = freetext.parse(text, path=path, case_id=case_id)
+    facts = recognise(record, gazetteer=gazetteer)  # reads the text's language into the record
+    graph = build_graph(Corpus(cases=[(record, facts)]), gazetteer=gazetteer)
+    return graph, record.id
+
+
+def extract_text(text: str, *, path: str = "<text>", case_id: str | None = None,
+                 gazetteer: Gazetteer | None = None) -> dict[str, Any]:
+    """The case-view object of one free-text case description (see :func:`extract_graph`).
 
     Examples
     --------
@@ -38,10 +56,8 @@ def extract_text(text: str, *, path: str = "<text>", case_id: str | None = None,
     >>> [(a["name"], a["role"]) for a in view["actors"]]
     [('Vejen Kommune', 'owner'), ('Ældre Sagen', 'partner')]
     """
-    gazetteer = gazetteer or Gazetteer.default()
-    record = freetext.parse(text, path=path, case_id=case_id)
-    graph = build_graph(Corpus(cases=[(record, recognise(record, gazetteer=gazetteer))]), gazetteer=gazetteer)
-    return case_view(graph, record.id)
+    graph, case = extract_graph(text, path=path, case_id=case_id, gazetteer=gazetteer)
+    return case_view(graph, case)
 
 
 def extract_file(path: str | Path, *, case_id: str | None = None) -> dict[str, Any]:

@@ -26,33 +26,14 @@ from functools import lru_cache
 
 from samspil.core.identity import Gazetteer, Organisation, name_key
 from samspil.core.orgnames import classify
+from samspil.recognise.rulebook import rules_for, word_list
 
 _CAPW = r"(?:(?:[A-ZÆØÅ]\.){1,3}(?=\s*[A-ZÆØÅ])|[A-ZÆØÅ][\wæøåÆØÅ&-]*|[0-9]+[A-ZÆØÅa-zæøå][\wæøåÆØÅ-]*)"
 #: A capitalised name of up to six words; "og", "for", "af", "til", "&" may join its words.
 _NAME = rf"{_CAPW}(?:\s+(?:(?:og|for|af|&|til|de|du|von|of|and|the)\s+)?{_CAPW}){{0,5}}"
 
 #: Capitalised words that are not organisations even where a name might stand.
-NOT_ORGANISATIONS = frozenset(
-    w.lower() for w in (
-        "Danmark", "Norge", "Sverige", "Tyskland", "Finland", "Spanien", "Europa", "EU-landene", "Grønland",
-        "Færøerne", "Island", "Holland", "England", "USA", "Barcelona", "Tampere", "Bruxelles",
-        "NemID", "MitID", "E-boks", "e-Boks", "Digital Post", "Facebook", "LinkedIn", "Instagram", "Twitter",
-        "YouTube", "Google", "Microsoft Teams", "Teams", "Zoom", "Skype", "Excel", "Word", "PowerPoint",
-        "Mit Betalingsoverblik", "Borger.dk", "borger.dk", "Sundhed.dk", "Rejsekort", "Netbank",
-        "Verdensmålene", "FN", "Kommunen", "Regionen", "Staten", "Hospitalet", "Skolen", "Centret",
-        "Biblioteket", "Jobcentret", "Jobcenteret", "Forvaltningen", "Afdelingen", "Foreningen", "Fonden",
-        "Projektet", "Programmet", "Innovationen", "Løsningen", "Konceptet", "Modellen", "Metoden",
-        "Indsatsen", "Tilbuddet", "Værkstedet", "Teamet", "Styregruppen", "Partnerskabet", "Netværket",
-        "Borgerne", "Eleverne", "Medarbejderne", "Lederne", "Borgerservice", "Hjemmeplejen", "Politiet",
-        "Regeringen", "Folketinget", "Byrådet", "Regionsrådet", "Kommunalbestyrelsen", "Borgmesteren",
-        "Januar", "Februar", "Marts", "April", "Maj", "Juni", "Juli", "August", "September", "Oktober",
-        "November", "December", "Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag",
-        "Innovationsdagen", "Find", "Forstør", "Hvad", "Hvem", "Hvis", "Sådan", "Derfor", "Desuden",
-        "Derudover", "Samtidig", "Både", "Også", "Det", "Der", "Den", "De", "Vi", "Man", "Med", "Fra", "Til",
-        "Efter", "Inden", "Under", "Over", "Ved", "Nu", "Her", "Som", "Og", "Men", "For", "Fx", "Bl.a.",
-        "OPI", "IT", "VR", "AR", "MR", "AI", "CEO", "CTO", "PhD", "Ph.d.", "Cand", "MSc",
-    )
-)
+NOT_ORGANISATIONS = frozenset(w.lower() for w in word_list("da", "not_organisations"))
 
 #: Words naming a town's organisation in Danish municipal prose: "Aarhus har indført ...".
 _AGENT_VERBS = (r"(?:har|havde|er|var|vil|skal|kan|tilbyder|tilbød|indførte|indfører|startede|begyndte|"
@@ -63,8 +44,7 @@ _AGENT_VERBS = (r"(?:har|havde|er|var|vil|skal|kan|tilbyder|tilbød|indførte|in
 #: Products and platforms whose names begin with a company's: "Microsoft Teams".
 _PRODUCTS = tuple(sorted((w for w in NOT_ORGANISATIONS if " " in w), key=len, reverse=True))
 #: "EU-Tidende", "EU-udbud", "KL-topmødet" name no actor of the case.
-_HYPHEN_NOT_ACTOR = frozenset(("tidende", "udbud", "udbuddet", "udbudsreglerne", "reglerne", "regler", "direktiv",
-                               "direktivet", "landene", "lande", "borgere", "retten", "domstolen", "lovgivningen"))
+_HYPHEN_NOT_ACTOR = frozenset(word_list("da", "hyphen_not_actor"))
 
 
 @dataclass(frozen=True)
@@ -185,17 +165,7 @@ def _gazetteer_hit(text: str, tokens: list[tuple[int, int, str]], i: int, index:
 # -- patterns ------------------------------------------------------------------
 #: Words municipal and regional departments are named with ("Plan og Byg", "Sundhed og Omsorg",
 #: "Teknik og Miljø", "Børn og Unge"); capitalised, two of them joined by "og" name a department.
-_DEPARTMENT_WORDS = (
-    "Sundhed", "Omsorg", "Plan", "Byg", "Byggeri", "Teknik", "Miljø", "Børn", "Unge", "Familie", "Familier",
-    "Kultur", "Fritid", "Idræt", "Ejendomme", "Service", "Handicap", "Psykiatri", "Beskæftigelse", "Arbejdsmarked",
-    "Natur", "Trafik", "Vej", "Veje", "Park", "By", "Land", "Udvikling", "Innovation", "Social", "Ældre", "Skole",
-    "Skoler", "Dagtilbud", "Uddannelse", "Erhverv", "Økonomi", "Personale", "Digitalisering", "IT", "Klima",
-    "Forsyning", "Velfærd", "Forebyggelse", "Rehabilitering", "Sygepleje", "Integration", "Bolig", "Boliger",
-    "Vand", "Affald", "Genbrug", "Borgerservice", "Rådgivning", "Myndighed", "Visitation", "Hjemmepleje",
-    "Pleje", "Trivsel", "Læring", "Infrastruktur", "Mobilitet", "Turisme", "Sport", "Fritidsliv", "Demokrati",
-    "Strategi", "Ledelse", "Styring", "Data", "Analyse", "Jura", "Drift", "Anlæg", "Byrum", "Grønne", "Områder",
-    "Træning", "Aktivitet", "Aktiviteter", "Indkøb", "Udbud", "Pleje", "Samfund", "Kommunikation", "Arbejde",
-)
+_DEPARTMENT_WORDS = word_list("da", "department_words")
 _DEPARTMENT_WORD = "|".join(_DEPARTMENT_WORDS)
 
 #: Words each pattern needs (lower case); a sentence with none of them is not searched with it.
@@ -290,17 +260,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple(
     )
 )
 
+@lru_cache(maxsize=8)
+def _patterns(language: str) -> tuple[tuple[str, re.Pattern[str], int, tuple[str, ...]], ...]:
+    """The name patterns of a text in ``language``, each with the words a sentence needs for it: the
+    Danish ones, then the language's own (:mod:`samspil.recognise.rulebook`; none for Danish)."""
+    danish = tuple((kind, rx, group, _PATTERN_WORDS[kind]) for kind, rx, group in _PATTERNS)
+    return danish + tuple((kind, rx, 1, words) for kind, rx, words in rules_for(language).names)
+
+
 #: Generic words that pattern rules would otherwise take for names.
-_GENERIC = frozenset(w.lower() for w in (
-    "Forvaltningen", "Afdelingen", "Centret", "Centeret", "Skolen", "Rådet", "Udvalget", "Værkstedet",
-    "Biblioteket", "Bibliotekerne", "Psykiatrien", "Fonden", "Foreningen", "Gruppen", "Styrelsen",
-    "Ministeriet", "Direktoratet", "Tilsynet", "Styregruppen", "Arbejdsgruppen", "Projektgruppen",
-    "Målgruppen", "Følgegruppen", "Referencegruppen", "Ledergruppen", "Kernegruppen", "Brugergruppen",
-    "Ekspertgruppen", "Fokusgruppen", "Aldersgruppen", "Patientgruppen", "Borgergruppen", "Forældregruppen",
-    "Elevrådet", "Ældrerådet", "Handicaprådet", "Byrådet", "Regionsrådet", "Lokalrådet", "Skolebestyrelsen",
-    "Folkeskolen", "Specialskolen", "Højskole", "Danske Kommuner", "Danske Regioner", "Området", "Bestyrelsen",
-    "Ledelsen", "Direktionen", "Idrætshøjskole", "Efterskolen", "Friskolen", "Privatskolen",
-))
+_GENERIC = frozenset(w.lower() for w in word_list("da", "generic"))
 
 
 def pattern_mentions(text: str, gazetteer: Gazetteer, stops: list[Mention] | None = None) -> list[Mention]:
@@ -316,8 +285,8 @@ def pattern_mentions(text: str, gazetteer: Gazetteer, stops: list[Mention] | Non
     """
     found: list[Mention] = []
     lowered = text.lower()
-    for kind, rx, group in _PATTERNS:
-        if not any(word in lowered for word in _PATTERN_WORDS[kind]):
+    for kind, rx, group, words in _patterns(gazetteer.language):
+        if not any(word in lowered for word in words):
             continue
         for m in rx.finditer(text):
             surface = m.group(group).strip(" .,;:")
@@ -340,11 +309,7 @@ def pattern_mentions(text: str, gazetteer: Gazetteer, stops: list[Mention] | Non
     return found
 
 
-_LEADING_NOISE = frozenset(w.lower() for w in (
-    "Det", "Der", "Den", "De", "Vi", "Man", "Med", "Fra", "Til", "Efter", "Inden", "Under", "Over", "Ved", "Nu",
-    "Her", "Som", "Og", "Men", "For", "Fx", "Både", "Også", "Derfor", "Desuden", "Derudover", "Samtidig", "Hos",
-    "Hvor", "Når", "Da", "Hvis", "Sådan", "Også", "Blandt", "Mellem", "Via", "Gennem", "I", "På",
-))
+_LEADING_NOISE = frozenset(w.lower() for w in word_list("da", "leading_noise"))
 
 
 def _trim_name(surface: str) -> str:
@@ -464,8 +429,8 @@ _TOWN_LIST = re.compile(
 #: A heading that announces a list of municipalities by their towns: "Projektkommuner:",
 #: "Deltagende kommuner:", "Kommunerne i projektet:", "Følgekommuner:".
 _TOWN_LIST_HEADING = re.compile(r"\b\w*[Kk]ommuner(?:ne)?(?:\s+[\wæøå]+){0,3}\s*:\s*")
-#: What separates the towns of such a list: bullets, commas, semicolons, "og"/"samt".
-_LIST_SEPARATOR = re.compile(r"\s*(?:[•·*▪;,]|\s-\s|\bog\b|\bsamt\b)\s*")
+#: What separates the towns of such a list: bullets, commas, semicolons, "og"/"och"/"samt".
+_LIST_SEPARATOR = re.compile(r"\s*(?:[•·*▪;,]|\s-\s|\bog\b|\boch\b|\bsamt\b)\s*")
 
 
 def _headed_town_list(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -514,8 +479,8 @@ def join_town_lists(text: str) -> str:
         items = [x.strip() for x in re.split(r"\s*[•·▪*]\s*", m.group(2)) if x.strip()]
         return m.group(1) + ", ".join(items)
 
-    return re.sub(r"(\b\w*[Kk]ommuner(?:ne)?(?:\s+[\wæøå]+){0,3}\s*:\s*)((?:[•·▪*]?\s*[A-ZÆØÅ][^.!?•·▪*:]*?)"
-                  r"(?:\s*[•·▪*]\s*[A-ZÆØÅ][^.!?•·▪*:]*?)+)(?=[.!?:]|\s*$|\s+•\s+[^A-ZÆØÅ])", joined, text)
+    return re.sub(r"(\b\w*[Kk]ommuner(?:ne)?(?:\s+[\wæøå]+){0,3}\s*:\s*)((?:[•·▪*]?\s*[A-ZÆØÅÄÖ][^.!?•·▪*:]*?)"
+                  r"(?:\s*[•·▪*]\s*[A-ZÆØÅÄÖ][^.!?•·▪*:]*?)+)(?=[.!?:]|\s*$|\s+•\s+[^A-ZÆØÅÄÖ])", joined, text)
 
 
 def town_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
@@ -594,12 +559,7 @@ def find_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
 
 
 #: Parts of the country a local branch is named after: "PLO Sjælland", "3F Lolland-Falster", "SIND Sønderjylland".
-_LANDSDELE = frozenset((
-    "Sjælland", "Nordsjælland", "Sydsjælland", "Vestsjælland", "Midtsjælland", "Østsjælland", "Fyn", "Sydfyn",
-    "Nordfyn", "Jylland", "Nordjylland", "Midtjylland", "Sydjylland", "Sønderjylland", "Vestjylland", "Østjylland",
-    "Syddanmark", "Hovedstaden", "Storkøbenhavn", "Lolland-Falster", "Bornholm", "Djursland", "Himmerland",
-    "Vendsyssel", "Thy", "Salling", "Trekantområdet", "Østjylland", "Sydvestjylland",
-))
+_LANDSDELE = frozenset(word_list("da", "landsdele"))
 
 
 def _with_branch(m: Mention, text: str, gazetteer: Gazetteer) -> Mention:

@@ -18,6 +18,8 @@ from samspil.core.errors import InputError
 from samspil.core.identity import Gazetteer, name_key
 from samspil.core.model import ROLE_PRIORITY
 from samspil.recognise.effect import find_barriers, grade_effect
+from samspil.recognise.language import detect_language
+from samspil.recognise.rulebook import rules_for
 from samspil.recognise.mentions import NOT_ORGANISATIONS, Mention, find_mentions, join_town_lists
 from samspil.core.records import ActorMention, CaseFacts, CaseRecord, InspirationMention, SpreadMention
 from samspil.core.text import sentences
@@ -126,11 +128,13 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
     evaluation section.
     """
     internal_unit = m.kind == "unit" and case.internal(m.name, m.part_of, m.kind)
+    rules = rules_for(case.gazetteer.language)  # Norwegian / Swedish cues; none for Danish
     if NEGATED.search(prefix[-40:]) and not NOT_NEGATED.search(prefix[-80:]):
         return "mentioned", True  # "... ikke hos Microsoft": named, and explicitly no part in it
-    if m.kind == "municipality" and PARTICIPANT_LIST.search(prefix[-300:]):
+    if m.kind == "municipality" and (PARTICIPANT_LIST.search(prefix[-300:]) or rules.participants_before(prefix[-300:])):
         return "partner", True  # "Projektkommuner: Hjørring, Thisted, ...": the municipalities taking part
-    if case.free and (OWNER_BEFORE.search(prefix[-80:]) or OWNER_BEFORE_LIST.search(prefix[-200:])):
+    if case.free and (OWNER_BEFORE.search(prefix[-80:]) or OWNER_BEFORE_LIST.search(prefix[-200:])
+                      or rules.owner_named_before(prefix[-80:])):
         if m.kind == "company" and case.owners - {m.name}:
             return "partner", True  # "App'en er udviklet af Sporbar ApS": the supplier of an owner's solution
         return "owner", True
@@ -138,7 +142,7 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
         return "owner", True
     if case.free and INVERTED.search(prefix[-12:]) and OWNER_AFTER.match("har " + suffix):
         return "owner", True  # "To år forinden havde Tranum Borgerforening taget initiativ"
-    for role, rx in ROLE_CUES:
+    for role, rx in ROLE_CUES + rules.role_cues:
         if rx.search(prefix[-240:]):
             return role, True
     suffix = suffix[LIST_REST.match(suffix).end():]
@@ -147,6 +151,9 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
         return "mentioned", True  # "Brønderslev Kommune deltager ikke": explicitly no part in it
     if FUNDER_AFTER.match(suffix):
         return "funder", True
+    after = rules.role_after(suffix)
+    if after in ("funder", "partner") or (after == "owner" and case.free):
+        return after, True
     if PARTNER_AFTER.match(suffix):
         return "partner", True
     if ACTING_SUBJECT.match(suffix) and not internal_unit and m.name not in case.owners:
@@ -417,7 +424,9 @@ def _free_text_owners(case: _Case) -> None:
             makers = [m for m in mentions
                       if OWNER_AFTER.match(sentence[m.end:][LIST_REST.match(sentence[m.end:]).end():])
                       or (TOPIC_BEFORE.search(sentence[: m.start]) and TOPIC_OWNER.match(sentence[m.end:]))
-                      or OWNER_BEFORE.search(sentence[: m.start][-80:])]
+                      or OWNER_BEFORE.search(sentence[: m.start][-80:])
+                      or rules_for(case.gazetteer.language).role_after(sentence[m.end:]) == "owner"
+                      or rules_for(case.gazetteer.language).owner_named_before(sentence[: m.start][-80:])]
             if makers:
                 listed = [m for m in mentions if any(_joined(sentence, m, k) for k in makers)]
                 owners = makers + [m for m in listed if m not in makers]
@@ -582,7 +591,8 @@ def recognise(record: CaseRecord, *, gazetteer: Gazetteer | None = None) -> Case
     >>> [(s.to, s.status) for s in facts.spread]
     [('Vejen Kommune', 'adopted'), ('Væksthus for Ledelse', 'interested')]
     """
-    gazetteer = gazetteer or Gazetteer.default()
+    record.language = record.language or detect_language(record.text() or record.title).code
+    gazetteer = gazetteer or Gazetteer.for_language(record.language)
     case = _Case(record, gazetteer)
     if not record.nominators:
         _free_text_owners(case)

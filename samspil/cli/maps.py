@@ -16,7 +16,7 @@ from samspil.cli.app import build_from_options, corpus_options, main
 
 #: :data:`samspil.viz.maps.PHYSICS_LIMIT`, :data:`~samspil.viz.maps.MAX_NODES` and
 #: :data:`~samspil.viz.maps.AGGREGATIONS`, for the options and help (a test keeps them equal).
-PHYSICS_LIMIT = 500
+PHYSICS_LIMIT = 150
 MAX_NODES = 6000
 AGGREGATIONS: tuple[str, ...] = ("community", "kind")
 

@@ -11,10 +11,10 @@ from samspil.viz.views._shared import (
     folded_network,
     hub_fonts,
     labels_of,
-    network_items,
     scale_sizes,
     size_measure,
 )
+from samspil.viz.views._items import network_items
 from samspil.viz.views.base import MapView
 
 __all__ = ["network_view"]

@@ -58,6 +58,7 @@ from samspil.viz.assets import fill, inline_text, static_text
 __all__ = [
     "DEFAULT_PALETTE",
     "SWATCH_SHAPES",
+    "APP_SCRIPTS",
     "LegendEntry",
     "FilterControl",
     "vis_network_assets",

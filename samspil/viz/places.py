@@ -26,7 +26,7 @@ from samspil.viz.atlas import render_static
 from samspil.viz.views import redact_contacts
 from samspil.viz.views._shared import kind_word, sector_word
 
-__all__ = ["Place", "PlacePage", "places_of", "place_of", "write_places", "places_index"]
+__all__ = ["Place", "PlacePage", "places_of", "place_of", "render_place", "write_places", "places_index"]
 
 _MAKES = {"OWNS": "ejer", "PARTNER_IN": "partner", "NOMINATED": "indstiller"}
 _STATUS = {"adopted": "taget i brug", "inspired": "inspireret", "interested": "interesseret",

@@ -89,6 +89,7 @@
   // the placement above), in DOM pixels: what a test checks for overlaps.
   window.samspilLabelBoxes = function () {
     var out = [];
+    network.redraw();        // the geometry of the present data and view, not of the last frame
     P.nodes.get({filter: function (n) { return !n.hidden && n.label; }}).forEach(function (n) {
       var body = network.body.nodes[n.id];
       var lm = body && body.labelModule;

@@ -249,3 +249,30 @@ def test_whole_map_and_largest_atlas_page_are_quick(browser, whole, atlas):
         assert rep.clean and rep.stable
         # Generous bounds for a loaded test machine; scripts/bench-maps measures the figures.
         assert drawn_ms < 4000 and rep.stable_ms < 6000, (path.name, drawn_ms, rep.stable_ms)
+
+
+def test_place_pages_and_focus_panel_keep_hostile_names_text(browser, tmp_path):
+    try:
+        from tests.test_maps import IMG, SCRIPT, hostile_graph
+    except ImportError:
+        from test_maps import IMG, SCRIPT, hostile_graph
+    from samspil.viz.places import write_places
+
+    g = hostile_graph()
+    pages = write_places(g, tmp_path)
+    kolding = (tmp_path / next(p.path for p in pages if p.name == "Kolding Kommune")).read_text(encoding="utf-8")
+    assert "<img" not in kolding and "&lt;img src=x onerror=alert(1)&gt;" in kolding
+    assert "</script><script>" not in kolding and "<script" not in kolding
+    path, drawn = write_map(network_view(g), tmp_path / "kort.html")
+    rep, page = open_page(path, browser=browser, keep_open=True, screenshots=False)
+    try:
+        kolding_id = next(n["id"] for n in drawn.nodes if n["name"] == "Kolding Kommune")
+        page.evaluate("id => samspilFocus(id)", kolding_id)
+        panel = page.inner_text("#samspil-focus")
+        assert IMG in panel and SCRIPT in panel                 # partner and solution, as text
+        assert page.locator("#samspil-focus img, #samspil-focus script").count() == 0
+        svg = page.evaluate("() => samspilExportSVG()")
+        assert "<img" not in svg and ET.fromstring(svg) is not None
+        assert rep.clean and rep.dialogs == []
+    finally:
+        page.context.close()

@@ -81,13 +81,13 @@
                          : make("circle", Object.assign({r: r.toFixed(1)}, style));
       shape.setAttribute("transform", "translate(" + p.x.toFixed(1) + " " + p.y.toFixed(1) + ")");
       dots.appendChild(shape);
-      var lm = node.labelModule;
-      if (n.label && lm && lm.visible()) {
-        var size = (o.font && o.font.size ? o.font.size : 14) * scale;
-        var top = network.canvasToDOM({x: node.x, y: lm.size.top}).y;
-        names.appendChild(make("text", {x: p.x.toFixed(1), y: (top + size * 0.85).toFixed(1),
-                                        "font-size": size.toFixed(1)}, n.label));
-      }
+    });
+    P.drawnLabels().forEach(function (b) {
+      var at = {x: ((b.left + b.right) / 2).toFixed(1), y: (b.top + b.px * 0.95).toFixed(1),
+                "font-size": b.px.toFixed(1), stroke: "#ffffff", "stroke-width": 3, "paint-order": "stroke"};
+      if (b.faded) { at.fill = "#c4cad1"; }
+      if (b.font.indexOf("bold ") === 0) { at["font-weight"] = "bold"; }
+      names.appendChild(make("text", at, b.label));
     });
     root.appendChild(dots);
     root.appendChild(names);

@@ -11,7 +11,6 @@
                hover: {background: "#eef0f2", border: "#dfe3e8"}};
   var FADED_EDGE = {color: "#eceff1", highlight: "#eceff1", hover: "#eceff1", inherit: false};
   var groups = P.cfg.options.groups || {};
-  var nodeFont = (P.cfg.options.nodes && P.cfg.options.nodes.font) || {};
   var edgeColor = (P.cfg.options.edges && P.cfg.options.edges.color) || {};
   var state = {id: null, near: new Set()};
 
@@ -20,7 +19,6 @@
     var g = groups[n.group] || {};
     return n.color || g.color || null;
   };
-  var ownFont = function (n) { return {color: (n.font && n.font.color) || nodeFont.color || "#1b1f24"}; };
 
   var neighbours = function (id) {
     var near = new Set([id]);
@@ -31,9 +29,7 @@
     var nu = [], eu = [];
     P.rawNodes.forEach(function (n) {
       var faded = state.id !== null && !state.near.has(n.id);
-      // Merged into the font the labels have set (its size), not replacing it.
-      var font = Object.assign({}, P.nodes.get(n.id).font, faded ? {color: "#c4cad1"} : ownFont(n));
-      nu.push({id: n.id, color: faded ? FADED : ownColor(n), font: font});
+      nu.push({id: n.id, color: faded ? FADED : ownColor(n)});
     });
     P.rawEdges.forEach(function (e, i) {
       var faded = state.id !== null && e.from !== state.id && e.to !== state.id;
@@ -89,6 +85,8 @@
     state.id = id;
     state.near = neighbours(id);
     P.named = state.near;
+    P.faded = new Set(P.rawNodes.filter(function (n) { return !state.near.has(n.id); })
+      .map(function (n) { return n.id; }));
     restyle();
     if (P.placeLabels) { P.placeLabels(); }
     fill(n);
@@ -105,6 +103,7 @@
     state.id = null;
     state.near = new Set();
     P.named = null;
+    P.faded = null;
     restyle();
     if (P.placeLabels) { P.placeLabels(); }
     panel.hidden = true;

@@ -1,18 +1,20 @@
 (function (P) {
   "use strict";
-  // Which names are drawn: at the opening zoom only the nodes that matter (``labelled``),
-  // and only as many as fit without touching; zooming in lets more in. vis-network draws
-  // on a canvas and never avoids overlaps itself, so the page places the labels: it
-  // measures each name with the canvas's own font, where vis-network will put it (under
-  // the node), and keeps a name only when its box meets no box already kept, biggest
-  // nodes first. The rest show on hover (tooltip) and in the focus panel.
+  // The names on the map. vis-network draws each name with its node, so a later node's dot
+  // covers an earlier name, and it never avoids overlaps. The page draws the names itself,
+  // on top of everything (the "afterDrawing" hook), and chooses them: at the opening zoom
+  // only the nodes that matter (``labelled``), biggest first, each kept only when its box
+  // meets no box already kept; from twice as close every node competes. A name keeps one
+  // screen size at every zoom (10-15 px, larger for larger nodes). The rest show on hover
+  // (tooltip) and in the focus panel.
   var network = P.network, rawNodes = P.rawNodes;
   var opts = P.cfg.options;
   var baseFont = (opts.nodes && opts.nodes.font) || {};
   var ctx = document.createElement("canvas").getContext("2d");
-  var PAD = 3;               // px kept free between two names
-  var LINE = 1.25;           // line height per font size, a little over vis-network's own
-  var SMALL = 10, LARGE = 15; // px of the least and the most important name on screen
+  var PAD = 3;                  // px kept free between two names
+  var LINE = 1.2;               // box height per font size
+  var SMALL = 10, LARGE = 15;   // px of the least and the most important name
+  var INK = "#1b1f24", FADED_INK = "#c4cad1";
   var gated = rawNodes.some(function (n) { return n.labelled !== undefined; });
   var sizes = rawNodes.map(function (n) { return n.size || 0; });
   var least = Math.min.apply(null, sizes.concat([0])), most = Math.max.apply(null, sizes.concat([1]));
@@ -20,30 +22,25 @@
     return (b.labelled === true) - (a.labelled === true) || (b.size || 0) - (a.size || 0);
   });
   var openingScale = null;
-  var shown = new Map();     // id -> [label, font size] currently drawn
+  var kept = [];                // [{node, text, px, font}] drawn now
 
-  // Screen size of a name, as sigma.js does it: the same at every zoom, larger for the
-  // nodes that matter more.
   var pxOf = function (n) {
     var share = most > least ? ((n.size || 0) - least) / (most - least) : 1;
     return SMALL + (LARGE - SMALL) * Math.sqrt(Math.max(0, share));
   };
-  var faceOf = function (n) {
+  var fontOf = function (n, px) {
     var f = n.font || {};
-    return (f.bold ? "bold " : "") + "%spx " + (f.face || baseFont.face || "arial");
+    return (f.bold ? "bold " : "") + px + "px " + (f.face || baseFont.face || "arial");
   };
-  // The box (DOM pixels) of node n's name drawn at ``size`` canvas units, or null when the
-  // node is not drawn. In canvas units, as vis-network's Label.calculateLabelSize has it for
-  // a name "hanging" under a shape: top = y + height/2 + size/2 + 4.
-  var boxOf = function (n, text, size) {
-    var body = network.body.nodes[n.id];
-    if (!body || !text || body.options.hidden) { return null; }
-    ctx.font = faceOf(n).replace("%s", size);
-    var w = ctx.measureText(text).width;
-    var top = body.y + body.shape.height / 2 + size / 2 + 4;
-    var a = network.canvasToDOM({x: body.x - w / 2, y: top});
-    var b = network.canvasToDOM({x: body.x + w / 2, y: top + size * LINE});
-    return {id: n.id, left: a.x, top: a.y, right: b.x, bottom: b.y};
+  // Where a name goes: centred under its node, 3 px below the shape (DOM pixels).
+  var boxOf = function (item) {
+    var body = network.body.nodes[item.node.id];
+    if (!body || body.options.hidden) { return null; }
+    ctx.font = item.font;
+    var w = ctx.measureText(item.text).width;
+    var p = network.canvasToDOM({x: body.x, y: body.y + body.shape.height / 2});
+    return {id: item.node.id, label: item.text, left: p.x - w / 2, top: p.y + 3, right: p.x + w / 2,
+            bottom: p.y + 3 + item.px * LINE};
   };
   var meets = function (a, b) {
     return a.left < b.right + PAD && b.left < a.right + PAD && a.top < b.bottom + PAD && b.top < a.bottom + PAD;
@@ -51,29 +48,50 @@
   var place = function () {
     var scale = network.getScale();
     if (openingScale === null) { openingScale = scale; }
-    // At the opening zoom only the nodes that matter; from twice as close, every node.
     var all = !gated || scale >= openingScale * 2;
-    var kept = [], updates = [];
     // The focused node and its neighbours (focus.js) are named first, whatever their rank.
     var first = P.named || new Set();
     var queue = order.filter(function (n) { return first.has(n.id); })
       .concat(order.filter(function (n) { return !first.has(n.id); }));
+    var boxes = [];
+    kept = [];
     queue.forEach(function (n) {
-      var text = P.labelOf(n);
-      var size = Math.round(pxOf(n) / scale * 10) / 10;
-      var box = (all || n.labelled || first.has(n.id)) ? boxOf(n, text, size) : null;
-      var ok = box !== null && !kept.some(function (k) { return meets(k, box); });
-      if (ok) { kept.push(box); }
-      var was = shown.get(n.id);
-      if (ok ? (!was || was[0] !== text || was[1] !== size) : (!was || was[0] !== "")) {
-        shown.set(n.id, ok ? [text, size] : [""]);
-        var u = {id: n.id, label: ok ? text : ""};
-        if (ok) { u.font = Object.assign({}, P.nodes.get(n.id).font, {size: size}); }
-        updates.push(u);
+      if (!(all || n.labelled || first.has(n.id))) { return; }
+      var text = P.labelOf(n), px = pxOf(n);
+      var item = {node: n, text: text, px: px, font: fontOf(n, px)};
+      var box = text ? boxOf(item) : null;
+      if (box && !boxes.some(function (k) { return meets(k, box); })) {
+        boxes.push(box);
+        kept.push(item);
       }
     });
-    if (updates.length) { P.nodes.update(updates); }
+    network.redraw();
   };
+  // Drawn in canvas units (the hook's context is scaled to the view): font and offsets are
+  // divided by the scale, so a name keeps its screen size.
+  network.on("afterDrawing", function (c) {
+    if (!kept.length) { return; }
+    var scale = network.getScale();
+    c.save();
+    c.textAlign = "center";
+    c.textBaseline = "top";
+    c.lineJoin = "round";
+    kept.forEach(function (item) {
+      var body = network.body.nodes[item.node.id];
+      if (!body || body.options.hidden) { return; }
+      c.font = fontOf(item.node, item.px / scale);
+      var y = body.y + body.shape.height / 2 + 3 / scale + item.px * (LINE - 1) / 2 / scale;
+      c.lineWidth = 3 / scale;
+      c.strokeStyle = "rgba(255,255,255,0.9)";       // a halo, so lines under a name do not cut it
+      c.strokeText(item.text, body.x, y);
+      c.fillStyle = P.faded && P.faded.has(item.node.id) ? FADED_INK : INK;
+      c.fillText(item.text, body.x, y);
+    });
+    c.restore();
+  });
+  // vis-network's own names stay off: the page draws them.
+  P.nodes.update(rawNodes.map(function (n) { return {id: n.id, label: ""}; }));
+
   var timer = null;
   var later = function () { clearTimeout(timer); timer = setTimeout(place, 120); };
   P.onStable(function () {
@@ -82,22 +100,24 @@
     network.on("dragEnd", later);
     network.on("stabilized", later);
     network.on("animationFinished", later);
+    // A new size (a window resized, a print laid out) rescales the view: place at once.
+    network.on("resize", place);
   });
   P.placeLabels = place;
+  // The names drawn now, with their boxes in DOM pixels (for the SVG export and tests).
+  P.drawnLabels = function () {
+    return kept.map(function (item) {
+      var box = boxOf(item);
+      return box && Object.assign(box, {px: item.px, font: item.font,
+                                        faded: !!(P.faded && P.faded.has(item.node.id))});
+    }).filter(Boolean);
+  };
 
-  // The boxes of the names vis-network drew last, from its own label geometry (not from
-  // the placement above), in DOM pixels: what a test checks for overlaps.
+  // The boxes of the names drawn at the present view: positions and scale from the network,
+  // widths from the page's font, measured on a canvas. A test checks they do not intersect.
   window.samspilLabelBoxes = function () {
-    var out = [];
-    network.redraw();        // the geometry of the present data and view, not of the last frame
-    P.nodes.get({filter: function (n) { return !n.hidden && n.label; }}).forEach(function (n) {
-      var body = network.body.nodes[n.id];
-      var lm = body && body.labelModule;
-      if (!lm || !lm.visible() || !lm.size || !lm.size.width) { return; }
-      var a = network.canvasToDOM({x: lm.size.left, y: lm.size.top});
-      var b = network.canvasToDOM({x: lm.size.left + lm.size.width, y: lm.size.top + lm.size.height});
-      out.push({id: n.id, label: n.label, left: a.x, top: a.y, right: b.x, bottom: b.y});
+    return P.drawnLabels().map(function (b) {
+      return {id: b.id, label: b.label, left: b.left, top: b.top, right: b.right, bottom: b.bottom};
     });
-    return out;
   };
 })(window.samspilPage);

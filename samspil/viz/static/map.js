@@ -92,7 +92,6 @@
     details.appendChild(el("div", "dname", title));
     if (text) { details.appendChild(el("div", "dtext", text)); }
   };
-  P.showDetails = showDetails;
   network.on("selectNode", function (p) {
     var n = rawById.get(p.nodes[0]);
     if (n) { showDetails(nameOf(n), tipText(n)); }
@@ -133,6 +132,7 @@
     edges.update(edgeUpd);
     counter.textContent = "Viser " + shownN + " af " + rawNodes.length + " noder og " +
       shownE + " af " + rawEdges.length + " forbindelser";
+    if (P.placeLabels) { P.placeLabels(); }     // hidden nodes free their names' places
   };
   var filterBox = byId("samspil-filters");
   var SWATCHES = ["dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon", "ring",

@@ -2,10 +2,11 @@
 relationships.
 
 One table per thing a reader decodes on a map, so every view speaks the same visual
-language: blue-ish dots are the public sector, an orange dot is a company, a red diamond a
-solution; a solid dark line is "ejer", a green arrow is spread, a dashed purple one
-inspiration. Colours come from the colour-blind-aware Tableau 10 family where possible and
-are always paired with a second cue (shape, dash or label), so no meaning rests on hue alone.
+language: a blue dot is a municipality, a dark hexagon a region, an orange star a company, a
+red diamond a solution, and a node's border is its sector; a solid dark line is "ejer", a
+green arrow is spread, a dashed purple one inspiration. Colours come from the colour-blind-
+aware Tableau families where possible and are always paired with a second cue (shape,
+lightness, dash or label), so no meaning rests on hue alone and a grey print still reads.
 """
 
 from __future__ import annotations

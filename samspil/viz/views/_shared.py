@@ -26,7 +26,7 @@ __all__ = [
     "clip", "more", "sector_word", "kind_word",
     "labels_of", "group_of", "name_of", "Relation", "case_solutions", "map_relations", "by_pair",
     "strength", "ViewText", "node_tooltip", "edge_tooltip",
-    "scale_sizes", "hub_fonts", "size_measure", "folded_network",
+    "scale_sizes", "size_measure", "folded_network",
 ]
 
 #: Cases (or solutions) a tooltip lists before "… og N til".
@@ -279,14 +279,6 @@ def scale_sizes(values: Mapping[str, float]) -> dict[str, float]:
         return {n: 14.0 for n in values}
     return {n: round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * math.sqrt(max(v, 0.0) / top), 2)
             for n, v in values.items()}
-
-
-def hub_fonts(nodes: list[dict[str, Any]]) -> None:
-    """Label size grows with node size, so the hubs' names stay legible when the whole map
-    is in view (vis-network skips labels under 5 screen pixels) and the rest appear on zoom."""
-    for n in nodes:
-        share = max(0.0, (float(n["size"]) - MIN_SIZE) / (MAX_SIZE - MIN_SIZE))
-        n["font"] = {"size": round(12 + 24 * share ** 1.5, 1)}
 
 
 def size_measure(size_by: str, ids: list[str], pairs: Iterable[tuple[str, str]]) -> dict[str, float]:

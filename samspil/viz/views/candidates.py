@@ -73,7 +73,6 @@ def candidates_view(g: nx.MultiDiGraph, *, top: int = 15, theme: str | None = No
         row = chosen.get(n["id"])
         if row is None:
             n["size"] = min(n["size"], 18.0)
-            n["font"] = {"size": 11}
             continue
         n["label"] = clip(f"{row['rank']}. {text.name(n['id'])}", LABEL_LIMIT)
         n["size"] = round(14 + 26 * row["score"] / best, 2)

@@ -9,7 +9,6 @@ from samspil.viz.views._shared import (
     MEASURE_WORDS,
     ViewText,
     folded_network,
-    hub_fonts,
     labels_of,
     scale_sizes,
     size_measure,
@@ -53,7 +52,6 @@ def network_view(g: nx.MultiDiGraph, *, include_contacts: bool = False,
     ids, pairs, relations = folded_network(g, include_contacts)
     sizes = scale_sizes(size_measure(size_by, ids, pairs))
     nodes, edges = network_items(text, ids, pairs, relations, sizes)
-    hub_fonts(nodes)
     groups = {n["group"] for n in nodes}
     notices = []
     left_out = sum(1 for n in g if "Case" in labels_of(g, n) or "Source" in labels_of(g, n))

@@ -30,6 +30,15 @@ NEO4J_FIXTURES = frozenset({"neo4j", "neo4j_db", "neo4j_args", "neo4j_module", "
 BROWSER_FIXTURES = frozenset({"browser", "report", "live", "drawn"})
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Built graphs are cached (samspil.graph.cache) in a folder of this run's own, never in the
+    user's ~/.cache: the commands the tests run share it, and nothing outlives the run."""
+    if "SAMSPIL_CACHE_DIR" not in os.environ:
+        import tempfile
+
+        os.environ["SAMSPIL_CACHE_DIR"] = tempfile.mkdtemp(prefix="samspil-test-cache-")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Mark tests by what they need: ``neo4j`` for a server fixture or an ``engine``/``db``
     parameter of "neo4j", ``browser`` for a Chromium fixture. Modules that start servers of

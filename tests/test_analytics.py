@@ -435,3 +435,39 @@ def test_cases_command_filters():
     result = CliRunner().invoke(main, ["cases", "--prize", "hverdagsinnovation", "--csv"])
     assert result.exit_code == 0 and len(result.stdout.strip().splitlines()) == 11
     assert CliRunner().invoke(main, ["cases", "--prize", "hverdagsinnovation", "--format", "csv"]).stdout == result.stdout
+
+
+# -- spread next: kind, the holders' own organisation, hubs ------------------------------------
+
+def test_next_adopters_never_the_holders_units_or_parents():
+    g = real()
+    part_of = [(u, v) for u, v, d in g.edges(data=True) if d["type"] == "PART_OF"]
+    for case in ("lsf2019-17", "lsf2019-09", "lsf2019-14"):
+        sol = spread.find_solution(g, case)
+        holders = set(spread.makers(g, sol)) | set(spread.uptake(g, sol)["adopted"])
+        kin = {u for u, v in part_of if v in holders} | {v for u, v in part_of if u in holders}
+        suggested = {r["actor"] for r in spread.next_adopters(g, case, top=None)}
+        assert not suggested & (holders | kin), case
+    # Case 17: "Psykiatrien i Region Syddanmark" is a unit of Region Syddanmark, one of its makers.
+    assert "Psykiatrien i Region Syddanmark" not in {r["name"] for r in spread.next_adopters(real(), "lsf2019-17",
+                                                                                              top=None)}
+
+
+def test_next_adopters_of_a_kind_and_not_through_a_hub():
+    g = real()
+    rows = spread.next_adopters(g, "lsf2019-17", top=None, kind="municipality")
+    assert rows and all(r["kind"] == "municipality" for r in rows)
+    collab = network.collaboration_graph(g)
+    hubs = {spread.name(g, a) for a in collab if collab.degree(a) > spread.HUB_SHARE * (len(collab) - 1)}
+    assert "Sundheds- og Ældreministeriet" in hubs
+    for r in spread.next_adopters(g, "lsf2019-17", top=None):
+        assert not any(f"with {h} (" in reason for reason in r["reasons"] for h in hubs), r
+    # With no threshold the ministry (funder of case 17) is reasoned through again.
+    everyone = spread.next_adopters(g, "lsf2019-17", top=None, hub_share=1.0)
+    assert any("with Sundheds- og Ældreministeriet (" in x for r in everyone for x in r["reasons"])
+
+
+def test_spread_next_command_kind():
+    result = CliRunner().invoke(main, ["spread", "next", "lsf2019-17", "--kind", "municipality", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert {r["kind"] for r in json.loads(result.stdout)} == {"municipality"}

@@ -121,7 +121,6 @@ EXTRACT_BAD: dict[str, tuple[bytes | None, tuple[str, ...]]] = {
     "control-character": ("Spisevenner\n\nVejen \x1b[31mKommune og Ældre Sagen.\n".encode(),
                           (":3:", "control character (U+001B)", "column 7")),
     "title-only": ("Spisevenner\n".encode(), (":1:", "no description")),
-    "no-title-line": (("Vejen Kommune startede " * 20 + "\n\nMere tekst.\n").encode(), (":1:", "title")),
     "200MB": (b"", ("MB", "split")),  # written sparse below
 }
 
@@ -140,6 +139,38 @@ def test_extract_bad_file_is_one_line_error(one_line_error, extract_bad_runs, na
     result, path = extract_bad_runs[name]
     one_line_error(result, str(path), *EXTRACT_BAD[name][1])
     assert result.code == 2
+
+
+def test_extract_reads_a_text_with_no_title_line_and_says_so(run_cli, tmp_path):
+    """Issue 14: a first line that is a long sentence is read, not refused: its first sentence
+    is the title, the line stays text, and one warning line says what was guessed."""
+    text = tmp_path / "no-title-line.txt"
+    first = ("Vejen Kommune startede i 2019 spisegrupper for ensomme ældre sammen med Ældre Sagen, og "
+             "grupperne mødes nu hver uge i alle byens forsamlingshuse, på plejecentrene og i de tre "
+             "idrætsforeninger, som har lånt deres lokaler ud. Mere end 200 ældre er med.")
+    text.write_text(first + "\n\nMere tekst.\n", encoding="utf-8")
+    result = run_cli("extract", text, "--format", "json")
+    assert result.code == 0, result.err
+    view = json.loads(result.out)
+    # the first sentence is itself longer than a title may be: cut at a word, and marked
+    assert view["title"].startswith("Vejen Kommune startede i 2019 spisegrupper") and view["title"].endswith(" …")
+    assert len(view["title"]) <= 202
+    assert {a["name"] for a in view["actors"]} >= {"Vejen Kommune", "Ældre Sagen"}
+    warnings = [line for line in result.err.splitlines() if line.strip()]
+    assert len(warnings) == 1 and warnings[0].startswith("samspil: warning:") and "first sentence" in warnings[0]
+
+
+def test_extract_reads_an_html_paste(run_cli, tmp_path):
+    page = tmp_path / "side.html"
+    page.write_text("<nav>Forside &gt; Nyheder</nav><h1>Spisevenner i Vejen</h1><p>Del på Facebook</p>"
+                    "<p>Vejen Kommune startede i 2019 spisegrupper sammen med <b>Ældre Sagen</b>.</p>",
+                    encoding="utf-8")
+    result = run_cli("extract", page, "--format", "json")
+    assert result.code == 0, result.err
+    view = json.loads(result.out)
+    assert view["title"] == "Spisevenner i Vejen"
+    assert [(a["name"], a["role"]) for a in view["actors"]] == [("Vejen Kommune", "owner"), ("Ældre Sagen", "partner")]
+    assert "read as HTML" in result.err
 
 
 def test_extract_refuses_200_mb_at_once_in_little_memory(tmp_path, one_line_error):

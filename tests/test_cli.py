@@ -14,7 +14,7 @@ from samspil.loaders import structured
 
 #: design.md, "The case view": the keys, in this order.
 CASE_VIEW_KEYS = ["id", "number", "title", "prize", "year", "target_group", "nominators", "actors", "spread",
-                  "inspired_by", "documented_effect"]
+                  "inspired_by", "documented_effect", "effect", "barriers"]
 KINDS = {"municipality", "region", "hospital", "state_agency", "company", "foundation", "association",
          "knowledge_institution", "network", "unit"}
 ROLES = {"nominator", "owner", "partner", "funder", "adopter", "interested", "inspiration", "mentioned"}
@@ -51,6 +51,10 @@ def test_case_view_value_types_and_vocabulary(cli_case_views):
         assert v["year"] is None or (isinstance(v["year"], int) and 1900 <= v["year"] <= 2100), where
         assert v["target_group"] is None or isinstance(v["target_group"], str), where
         assert isinstance(v["documented_effect"], bool), where
+        assert v["effect"]["grade"] in ("measured", "reported", "satisfaction", "none"), where
+        assert v["documented_effect"] == (v["effect"]["grade"] == "measured"), where
+        assert v["effect"]["grade"] != "none" or v["effect"]["evidence"] is None, where
+        assert all(isinstance(b, str) and b for b in v["barriers"]), where
         assert all(isinstance(n, str) and n for n in v["nominators"]), where
         for a in v["actors"]:
             assert set(a) == {"name", "kind", "role", "evidence"}, where
@@ -215,4 +219,19 @@ def test_cases_json_with_only_a_given_file(run_cli, tmp_path):
     assert code == 0, err[-2000:]
     assert json.loads(out) == [{"id": "one-1", "number": 1, "title": "Et", "prize": None, "year": None,
                                 "target_group": None, "nominators": [], "actors": [], "spread": [],
-                                "inspired_by": [], "documented_effect": False}]
+                                "inspired_by": [], "documented_effect": False,
+                                "effect": {"grade": "none", "evidence": None}, "barriers": []}]
+
+
+def test_filters_take_danish_words_too(run_cli_many):
+    """Issue 18: sector and kind in Danish or English give the same cases; an unknown word is
+    one line naming both languages' choices."""
+    runs = run_cli_many({
+        "da": ("cases", "--sector", "privat", "--kind", "kommune", "--format", "json"),
+        "en": ("cases", "--sector", "private", "--kind", "municipality", "--format", "json"),
+        "bad": ("cases", "--sector", "lilla"),
+    })
+    assert runs["da"].code == 0 and runs["da"].out == runs["en"].out
+    cases = json.loads(runs["da"].out)
+    assert cases and all(any(a["kind"] == "municipality" for a in c["actors"]) for c in cases)
+    assert runs["bad"].code == 2 and "private|privat" in runs["bad"].err

@@ -325,3 +325,38 @@ def test_case_files_in_another_order_give_the_same_graph():
     backward = build_graph(load_corpus([], list(reversed(files))))
     assert forward.number_of_nodes() > 20
     assert _serialised(backward) == _serialised(forward)
+
+
+def test_effect_grade_evidence_and_barriers_on_case_and_solution(graph):
+    from samspil.graph.caseview import case_view
+
+    view = case_view(graph, "lsf2019-17")
+    assert list(view)[-3:] == ["documented_effect", "effect", "barriers"]
+    assert view["effect"]["grade"] == "reported" and view["documented_effect"] is False
+    assert graph.nodes["lsf2019-17"]["effect_grade"] == "reported"
+    # Case 19's "Ca. 80 procent siger ja tak" is uptake: curated to the staff's own assessment.
+    assert case_view(graph, "lsf2019-19")["effect"] == {
+        "grade": "reported", "evidence": "Medarbejderne på Center for Demens oplever, at de trygt kan sende borgerne "
+                                         "videre - i modsætning til i tiden inden Humøroptimisterne."}
+    assert case_view(graph, "lsf2019-14")["documented_effect"] is True
+    solution = next(v for _, v, d in graph.out_edges("lsf2019-47", data=True) if d["type"] == "DESCRIBES")
+    assert any("kræver en ændring i lovgivningen" in b for b in graph.nodes[solution]["barriers"])
+
+
+def test_curation_effect_takes_a_grade_and_the_older_flag(tmp_path):
+    from samspil.core.errors import InputError
+    from samspil.core.records import CaseFacts
+    from samspil.corpus.curation import effect_grade, load_corrections
+
+    def corrected(body):
+        path = tmp_path / "c.yaml"
+        path.write_text("corrections:\n  - op: effect\n    case: x\n" + body + "    reason: r\n", encoding="utf-8")
+        return load_corrections([path]).items[0]
+
+    c = corrected("    grade: measured\n    evidence: Ventetiden faldt fra 12 til 4 uger.\n")
+    assert c.fields == {"case": "x", "grade": "measured", "evidence": "Ventetiden faldt fra 12 til 4 uger."}
+    assert effect_grade({"documented_effect": False}, CaseFacts(effect_grade="measured")) == "none"
+    assert effect_grade({"documented_effect": True}, CaseFacts(effect_grade="satisfaction")) == "measured"
+    for body in ("    grade: huge\n", "", "    grade: none\n    documented_effect: false\n"):
+        with pytest.raises(InputError):
+            corrected(body)

@@ -53,8 +53,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def server(action: str, folder: Path, port: int | None = None, timeout: float = 240) -> str:
-    args = [str(SCRIPT), action, "--dir", str(folder)]
+def server(action: str, folder: Path, port: int | None = None, timeout: float = 240, extra: tuple[str, ...] = ()) -> str:
+    """Run ``scripts/neo4j-server ACTION`` on ``folder`` (``extra``: more options); its stdout."""
+    args = [str(SCRIPT), action, "--dir", str(folder), *extra]
     if action == "start":
         args += ["--port", str(port), "--password", PASSWORD]
     proc = subprocess.run(args, capture_output=True, text=True, timeout=timeout)

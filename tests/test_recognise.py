@@ -146,3 +146,69 @@ def test_development_set_scores_meet_the_bar():
     assert result.actors.f1 >= 0.90, result.as_dict()["actors"]
     assert result.spread.recall >= 0.85, result.as_dict()["spread"]
     assert len(result.items) >= 20
+
+
+# -- graded effect and barriers (samspil.recognise.effect) ---------------------------------------
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(("number", "grade", "words"), [
+    # "lykkedes at få 89 procent ... tilbage til stabil skolegang"
+    (2, "measured", "89 procent"),
+    # "Deltagernes egen helbredsvurdering er forbedret med 17 procent ... øget fra 63 til 85 procent"
+    (14, "measured", "steget med 31 procent"),
+    # Only a usefulness rating: "Ni ud af ti brugere har udtrykt, at Mindhelper.dk indeholder
+    # oplysninger, som de fandt nyttige"; the external evaluation's result is not given.
+    (12, "satisfaction", "fandt nyttige"),
+    # "Vi har ikke en baseline og evaluering af effekt af uddannelsen": what the participants
+    # report ("ud fra de selvrapporterede effekter kan vi se ..."), never measured.
+    (17, "reported", "selvrapporterede effekter"),
+    # Case 44: "Størstedelen af deltagerne svarede også, at de var blevet en del af et netværk"
+    # is a self-reported outcome counted (devset §9: documented); "96 procent følte, at de havde
+    # fået brugbare værktøjer" alone would be a usefulness rating.
+    (44, "measured", "Størstedelen af deltagerne svarede"),
+])
+def test_effect_grade_of_real_cases(cases, number, grade, words):
+    facts = recognise(cases[number])
+    assert facts.effect_grade == grade
+    assert words in facts.effect_evidence
+    # The evidence is a whole sentence of the case's text.
+    assert _flat(facts.effect_evidence) in _flat(cases[number].text())
+    assert facts.effect_evidence[0].isupper() or facts.effect_evidence[0].isdigit()
+    assert facts.effect_evidence.rstrip("”\"'").endswith((".", "!", "?"))
+    assert facts.documented_effect == (grade == "measured")
+
+
+def test_case_17_without_baseline_is_never_measured(cases):
+    record = cases[17]
+    # "cirka en tredjedel af deltagerne ... fået kontrolleret syn" is counted, but the text has no baseline.
+    assert recognise(record).effect_grade != "measured"
+    assert "ikke en baseline" in record.sections["value_quality"].text
+
+
+@pytest.mark.parametrize(("sentence", "grade"), [
+    ("Appen er hentet 2 000 gange, og 44 klasser bruger den.", "none"),
+    ("Projektet har et årligt budget på 2 mio. kr.", "none"),
+    ("Der er et ønske om at evaluere tilbuddet næste år.", "none"),
+    ("Ventetiden er faldet fra 12 til 4 uger.", "measured"),
+    ("96 procent af deltagerne er tilfredse med forløbet.", "satisfaction"),
+    ("Medarbejderne oplever færre konflikter med beboerne.", "reported"),
+    ("Vi har ikke en baseline og evaluering af effekt af uddannelsen.", "none"),
+    ("Det handler om at øge det digitale medborgerskab – at øge trivslen.", "none"),
+])
+def test_sentence_grades(sentence, grade):
+    from samspil.recognise.effect import sentence_grade
+
+    assert sentence_grade(sentence) == grade
+
+
+def test_barriers_are_verbatim_sentences(cases):
+    # Case 47 (mikrolån): "1. Det kræver en ændring i lovgivningen at kunne tilbyde mikrolån til
+    # kontanthjælpsmodtagere." and "Lovgivningen umuliggjorde mikrolån til kontanthjælpsmodtagere".
+    barriers = recognise(cases[47]).barriers
+    assert any("kræver en ændring i lovgivningen" in b for b in barriers)
+    assert any(b.startswith("Lovgivningen umuliggjorde mikrolån") for b in barriers)
+    assert all(_flat(b) in _flat(cases[47].text()) for b in barriers)
+    assert recognise(cases[9]).barriers == []

@@ -8,7 +8,8 @@ from __future__ import annotations
 import pytest
 
 from samspil.loaders import freetext
-from samspil.recognise.recogniser import recognise, sentences
+from samspil.core.text import sentences
+from samspil.recognise.recogniser import recognise
 
 
 def _roles(text: str) -> dict[str, str]:
@@ -87,3 +88,21 @@ def test_emoji_bullets_and_ordinals_in_names_split_sentences_right() -> None:
     assert sentences("Sådan gjorde vi: 👉 Lejerbo har stået for det 👉 Køge Kommune har hjulpet") == \
         ["Sådan gjorde vi:", "Lejerbo har stået for det", "Køge Kommune har hjulpet"]
     assert sentences("Ansøgning til 15. Juni Fonden om droner.") == ["Ansøgning til 15. Juni Fonden om droner."]
+
+
+def test_a_bulleted_list_of_towns_under_a_municipalities_heading() -> None:
+    """Issue 14: "Projektkommuner:" and eight bare town names, one a bullet each, are eight
+    municipalities taking part, each with its kommunekode in the graph."""
+    from samspil.graph.extract import extract_text
+
+    towns = ["Hjørring", "Thisted", "Skive", "Brønderslev", "Frederikshavn", "Jammerbugt", "Vesthimmerland", "Rebild"]
+    text = ("Læsemakkere i Nordjylland\n\nProjektet drives af Professionshøjskolen UCN.\n\nProjektkommuner:\n"
+            + "".join(f"• {t}\n" for t in towns) + "\nAlle har læsemakkere på skolerne.")
+    view = extract_text(text)
+    municipalities = {a["name"]: a["role"] for a in view["actors"] if a["kind"] == "municipality"}
+    assert len(municipalities) == 8 and set(municipalities.values()) == {"partner"}
+    assert "Vesthimmerlands Kommune" in municipalities
+    from samspil.core.identity import Gazetteer
+
+    codes = {Gazetteer.default().municipality(t).code for t in towns}
+    assert len(codes) == 8 and all(len(c) == 4 for c in codes)

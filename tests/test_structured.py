@@ -317,3 +317,29 @@ def test_doc_lists_every_field_the_loader_reads():
     text = DOC.read_text(encoding="utf-8")
     missing = sorted(k for k in keys if f"| `{k}` |" not in text)
     assert keys and not missing, missing
+
+
+@pytest.mark.parametrize(("extra", "grade", "documented"), [
+    ("    effect:\n      grade: satisfaction\n      evidence: \"Børnene er glade for det.\"\n", "satisfaction", False),
+    ("    documented_effect: true\n", "measured", True),
+    ("", "none", False),
+])
+def test_effect_grade_and_the_older_flag(tmp_path, extra, grade, documented):
+    path = tmp_path / "e.yaml"
+    path.write_text(GOOD.replace("    year: 2020\n", "    year: 2020\n" + extra + "    barriers: [\"Reglerne står i vejen.\"]\n"),
+                    encoding="utf-8")
+    [(_, facts)] = structured.load_files([path])[0].cases
+    assert (facts.effect_grade, facts.documented_effect, facts.barriers) == (grade, documented,
+                                                                             ["Reglerne står i vejen."])
+
+
+@pytest.mark.parametrize("extra", [
+    "    effect:\n      grade: huge\n",
+    "    effect:\n      evidence: x\n",
+    "    effect:\n      grade: measured\n    documented_effect: true\n",
+])
+def test_bad_effect_is_an_input_error(tmp_path, extra):
+    path = tmp_path / "e.yaml"
+    path.write_text(GOOD.replace("    year: 2020\n", "    year: 2020\n" + extra), encoding="utf-8")
+    with pytest.raises(InputError, match="effect"):
+        structured.load_files([path])

@@ -139,7 +139,10 @@ def cell(value: Any, *, cypher: bool = False) -> str:
 def _cypher_map(value: Mapping[str, Any]) -> str:
     if set(value) == {"id", "labels", "properties"}:
         name = value["properties"].get("name")
-        return f"{name} [{value['id']}]" if name is not None else f"({':'.join(value['labels'])} {value['id']})"
+        if name is not None:
+            # A node without an id (the label nodes of db.schema.visualization()) is its name.
+            return f"{name} [{value['id']}]" if value["id"] is not None else str(name)
+        return f"({':'.join(value['labels'])} {value['id']})"
     if set(value) == {"type", "start", "end", "properties"}:
         return f"{value['start']} -[:{value['type']}]-> {value['end']}"
     if set(value) == {"nodes", "relationships"}:

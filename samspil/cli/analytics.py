@@ -18,6 +18,7 @@ import click
 
 from samspil.cli.app import corpus_options, format_option, main
 from samspil.core.errors import SamspilError
+from samspil.core.model import ACTOR_KINDS
 
 #: A table column: (key in the row, heading, how to show the value, justify); see samspil/cli/_output.py.
 Column = tuple[str, str, Callable[[Any], str], str]
@@ -259,15 +260,35 @@ def spreaders(lsf_paths, case_files, no_defaults, fmt, top):
 @click.argument("solution")
 @click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Show this many.")
 @click.option("--graph-only", is_flag=True, help="Suggest only actors in the graph, not every municipality.")
-def next_command(lsf_paths, case_files, no_defaults, fmt, solution, top, graph_only):
-    """Who could adopt a solution next, and why."""
+@click.option("--kind", type=click.Choice(ACTOR_KINDS), default=None, help="Only actors of this kind.")
+def next_command(lsf_paths, case_files, no_defaults, fmt, solution, top, graph_only, kind):
+    """Who could adopt a solution next, and why (never its makers, adopters, or their units and parents)."""
     from samspil.queries.analytics.spread import find_solution, next_adopters
 
     g, _ = graph_and_records(lsf_paths, case_files, no_defaults)
-    rows = next_adopters(g, solution, top=top, reference=not graph_only)
+    rows = next_adopters(g, solution, top=top, reference=not graph_only, kind=kind)
     emit(rows, [("name", "actor", _text, "left"), ("region", "region", _text, "left"),
                 ("score", "score", _score, "right"), ("reasons", "reasons", _text, "left")], fmt,
          title=f"Who could adopt {g.nodes[find_solution(g, solution)]['name']} next", empty="no suggestion")
+
+
+#: The register's filters of a case's theme, region, sector, prize and year (for `cases` and `candidates`).
+FILTER_OPTIONS = (
+    click.option("--theme", help="Only cases of this theme or policy area (see `samspil themes`)."),
+    click.option("--region", help="Only cases with a maker or nominator in this region (name or regionskode)."),
+    click.option("--sector", help="Only cases with a maker of this sector: public, private, civil, knowledge "
+                                   "(or offentlig, privat, civilsamfund, viden)."),
+    click.option("--prize", type=click.Choice(["nyt-sammen-bedre", "hverdagsinnovation", "none"]),
+                 help="Only cases of this prize (none: no prize)."),
+    click.option("--year", help="Only cases of this year or span (2018, 2015-2018, 2016-)."),
+)
+
+
+def filter_options(func):
+    """The register's filters (:data:`FILTER_OPTIONS`) as options of a command."""
+    for option in reversed(FILTER_OPTIONS):
+        func = option(func)
+    return func
 
 
 # -- candidates and themes -----------------------------------------------------------------
@@ -275,36 +296,49 @@ def next_command(lsf_paths, case_files, no_defaults, fmt, solution, top, graph_o
 @main.command()
 @corpus_options
 @output_option
-@click.option("--theme", default=None, help="Only this theme or policy area (see `samspil themes`).")
-@click.option("--region", default=None, help="Only cases with a maker in this region (name or regionskode).")
+@filter_options
 @click.option("--top", type=click.IntRange(min=1), default=15, show_default=True, help="Show this many.")
 @click.option("--weight", "weight_items", multiple=True, metavar="NAME=VALUE",
               help="Weight of a component (effect, collaboration, spread, capacity, recency, contact); repeatable.")
 @click.option("--weights", "weights_file", type=click.Path(), default=None,
               help="YAML or JSON file of weights.")
-def candidates(lsf_paths, case_files, no_defaults, fmt, theme, region, top, weight_items, weights_file):
+@click.option("--xlsx", "xlsx_path", type=click.Path(dir_okay=False), default=None,
+              help="Also write the ranking as an Excel workbook (one row per case, every component and quote).")
+@click.option("--include-contacts", is_flag=True,
+              help="Put the contact persons (names, titles, e-mail, phone: personal data) in the workbook.")
+def candidates(lsf_paths, case_files, no_defaults, fmt, theme, region, sector, prize, year, top, weight_items,
+               weights_file, xlsx_path, include_contacts):
     """Candidate cases for Find & Forstør, ranked with a transparent score.
 
-    Components (0–1): effect (documented in figures), collaboration (breadth across
-    sectors), spread (adopted so far), capacity (interest, reusable material,
-    transferability), recency, contact. Score = weighted mean × 100.
+    Components (0–1): effect (its grade: measured, reported, satisfaction, none),
+    collaboration (breadth across sectors), spread (adopted so far, as the graph holds
+    it), capacity (interest, reusable material, transferability), recency, contact.
+    Score = weighted mean × 100. Every reason quotes the text it rests on.
     """
-    from samspil.queries.candidates import DEFAULT_WEIGHTS, parse_weights, rank_candidates
+    from samspil.queries.candidates import DEFAULT_WEIGHTS, candidates_workbook, parse_weights, rank_candidates
 
+    if include_contacts and not xlsx_path:
+        raise SamspilError("--include-contacts only goes with --xlsx (contacts are never printed)")
     weights = parse_weights(weight_items, weights_file)
     g, records = graph_and_records(lsf_paths, case_files, no_defaults)
-    rows = rank_candidates(g, theme=theme, region=region, top=top, weights=weights, records=records)
+    rows = rank_candidates(g, theme=theme, region=region, sector=sector, prize=prize, year=year, top=top,
+                           weights=weights, records=records)
+    if xlsx_path:
+        candidates_workbook(rows, xlsx_path, contacts={k: r.contacts for k, r in records.items()}
+                            if include_contacts else None)
     used = {**DEFAULT_WEIGHTS, **weights}
+    filters = ", ".join(str(v) for v in (theme, region, sector, prize, year) if v)
     points = [(k, k[:3], _score, "right") for k in DEFAULT_WEIGHTS]
     table_rows = [{**r, **r["points"]} for r in rows]
     emit(rows if fmt == "json" else table_rows,
          [("rank", "#", _text, "right"), ("id", "case", _text, "left"), ("title", "title", _short(28), "left"),
           ("score", "score", _score, "right"), *points, ("reason", "why", _text, "left")], fmt,
-         title="Find & Forstør candidates" + (f", theme {theme}" if theme else "") + (f", {region}" if region else ""),
+         title="Find & Forstør candidates" + (f": {filters}" if filters else ""),
          caption="points per component (eff effect, col collaboration, spr spread, cap capacity, rec recency, "
                  "con contact); weights " + ", ".join(f"{k}={v:g}" for k, v in used.items()),
          empty="no case matches",
-         keys=("rank", "id", "title", "score", *DEFAULT_WEIGHTS, "reason", "themes", "regions", "year", "prize"))
+         keys=("rank", "id", "title", "score", *DEFAULT_WEIGHTS, "reason", "themes", "regions", "year", "prize",
+               "effect"))
 
 
 @main.command()
@@ -335,7 +369,7 @@ REGISTER_CSV_KEYS = ("id", "number", "title", "prize", "year", "target_group", "
 def register_options(func):
     """The case register's filters; the command receives them as one ``register`` dict
     (empty when none is given, so the command can keep its unfiltered path)."""
-    names = ("theme", "region", "sector", "prize", "year", "text")
+    names = ("theme", "region", "sector", "prize", "year", "text", "kind")
 
     @functools.wraps(func)
     def gathered(*args, **kwargs):
@@ -343,16 +377,13 @@ def register_options(func):
         return func(*args, register=register, **kwargs)
 
     for option in reversed((
-            click.option("--theme", help="Only cases of this theme or policy area (see `samspil themes`)."),
-            click.option("--region", help="Only cases with a maker or nominator in this region."),
-            click.option("--sector", type=click.Choice(["public", "private", "civil", "knowledge"]),
-                         help="Only cases with a maker of this sector."),
-            click.option("--prize", type=click.Choice(["nyt-sammen-bedre", "hverdagsinnovation", "none"]),
-                         help="Only cases of this prize (none: no prize)."),
-            click.option("--year", help="Only cases of this year or span (2018, 2015-2018, 2016-)."),
+            *FILTER_OPTIONS,
+            click.option("--kind", help="Only cases with an actor of this kind, in English or Danish "
+                                        "(municipality or kommune, company or virksomhed, …)."),
             click.option("--text", help="Only cases whose text has all these words."))):
         gathered = option(gathered)
     return gathered
+
 
 
 def register_views(g, register: dict[str, Any]) -> list[dict[str, Any]]:

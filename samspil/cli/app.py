@@ -6,13 +6,14 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import click
 
 from samspil import __version__
-from samspil.core.errors import SamspilError
+from samspil.core.errors import SamspilError, SamspilWarning
 from samspil.core.text import printable
 
 
@@ -21,7 +22,10 @@ class SamspilGroup(click.Group):
 
     def invoke(self, ctx: click.Context):  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            with warnings.catch_warnings():
+                warnings.simplefilter("always", SamspilWarning)
+                warnings.showwarning = _show_warning
+                return super().invoke(ctx)
         except SamspilError as exc:
             click.echo(f"samspil: error: {printable(str(exc))}", err=True)
             sys.exit(2)
@@ -54,6 +58,14 @@ def main(follow_symlinks: bool) -> None:
     from samspil.core.atomic import FOLLOW_SYMLINKS
 
     FOLLOW_SYMLINKS.set(follow_symlinks)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    """The library's :class:`SamspilWarning` as one ``samspil: warning:`` line; others as Python shows them."""
+    if issubclass(category, SamspilWarning):
+        warn(str(message))
+    else:
+        sys.stderr.write(warnings.formatwarning(message, category, filename, lineno, line))
 
 
 def warn(message: str) -> None:
@@ -116,25 +128,50 @@ def _remember(ctx: click.Context, param: click.Parameter, value):
     return value
 
 
-def corpus_from_options(lsf_paths: tuple[str, ...], case_files: tuple[str, ...], no_defaults: bool):
-    """The corpus the corpus options ask for, curated; warns about corrections that match nothing."""
+def corpus_from_options(lsf_paths: tuple[str, ...], case_files: tuple[str, ...], no_defaults: bool, *,
+                        report: Callable[[str], None] | None = None):
+    """The corpus the corpus options ask for, curated; warns about corrections that match nothing
+    (through ``report`` when given)."""
+    from samspil.corpus.curation import load_corrections
     from samspil.corpus.sources import build_corpus
-    from samspil.corpus.curation import default_corrections_path, load_corrections
+
+    corrections_paths, _ = _curation_options(no_defaults)
+    corrections = load_corrections(corrections_paths) if corrections_paths else None
+    corpus = build_corpus(lsf_paths, case_files, defaults=not no_defaults, corrections=corrections)
+    for stale in corrections.unmatched() if corrections else ():
+        (report or warn)(f"correction matches nothing: {stale.describe()}")
+    return corpus
+
+
+def _curation_options(no_defaults: bool) -> tuple[list[Any], bool]:
+    """The corrections files the options ask for, and whether curation is off."""
+    from samspil.corpus.curation import default_corrections_path
 
     meta = click.get_current_context().meta
     correction_files = meta.get("samspil.correction_files", ())
     no_curation = meta.get("samspil.no_curation", False)
-    paths = ([] if no_curation or no_defaults else [default_corrections_path()]) + list(correction_files)
-    corrections = load_corrections(paths) if paths else None
-    corpus = build_corpus(lsf_paths, case_files, defaults=not no_defaults, corrections=corrections)
-    for stale in corrections.unmatched() if corrections else ():
-        warn(f"correction matches nothing: {stale.describe()}")
-    return corpus
+    return ([] if no_curation or no_defaults else [default_corrections_path()]) + list(correction_files), no_curation
 
 
 def build_from_options(lsf_paths: tuple[str, ...], case_files: tuple[str, ...], no_defaults: bool, *,
                        include_contacts: bool = False):
-    """Build the graph the corpus options ask for (see :func:`corpus_from_options`)."""
+    """Build the graph the corpus options ask for (see :func:`corpus_from_options`), or read it
+    from the cache of built graphs when nothing it is built from has changed
+    (:mod:`samspil.graph.cache`); the build's warnings are said either way."""
     from samspil.graph.builder import build_graph
+    from samspil.graph.cache import Built, cached_build, graph_key
 
-    return build_graph(corpus_from_options(lsf_paths, case_files, no_defaults), include_contacts=include_contacts)
+    corrections_paths, no_curation = _curation_options(no_defaults)
+    key = graph_key([*lsf_paths, *case_files, *corrections_paths],
+                    (tuple(lsf_paths), tuple(case_files), no_defaults, no_curation, include_contacts))
+
+    def build() -> Built:
+        said: list[str] = []
+        corpus = corpus_from_options(lsf_paths, case_files, no_defaults, report=said.append)
+        return Built(build_graph(corpus, include_contacts=include_contacts), said)
+
+    built, cached = cached_build(key, build)
+    click.get_current_context().meta["samspil.graph_cached"] = cached
+    for message in built.warnings:
+        warn(message)
+    return built.graph

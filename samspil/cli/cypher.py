@@ -90,7 +90,8 @@ def open_engine(uri: str | None, engine: str | None, user: str | None, password:
         t1 = time.perf_counter()
         driver = load_embedded(graph)
         t2 = time.perf_counter()
-        driver.samspil_note = (f"embedded FalkorDB: graph built in {t1 - t0:.1f} s "
+        how = "read from the cache" if click.get_current_context().meta.get("samspil.graph_cached") else "built"
+        driver.samspil_note = (f"embedded FalkorDB: graph {how} in {t1 - t0:.1f} s "
                                f"({graph.number_of_nodes()} nodes, {graph.number_of_edges()} relationships), "
                                f"loaded in {t2 - t1:.2f} s")
     else:
@@ -120,32 +121,43 @@ def run_checked(driver: Any, text: str, params: Mapping[str, Any], write: bool) 
 @click.option("-f", "--file", "query_file", type=click.Path(allow_dash=True),
               help="Read the query from this file (- for standard input) instead of the argument.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help=PARAM_HELP)
-@format_option(help="table for people, json (an array of objects) or csv for programs.")
+@format_option(("table", "json", "csv", "parquet"),
+               help="table for people, json (an array of objects) or csv for programs, parquet (with -o) "
+                    "for pandas and other data frames.")
+@click.option("-o", "--out", "out_path", type=click.Path(dir_okay=False), default=None,
+              help="With --format parquet: the file to write.")
 @engine_options
 @click.option("--write", is_flag=True, help="Allow the query to write (CREATE, MERGE, SET, DELETE ...). "
                                              "Without it the engine refuses any write.")
 @click.option("--include-contacts", is_flag=True,
               help="Embedded engine: put contact persons (personal data) in the graph the query sees.")
 @corpus_options
-def cypher(query, query_file, params, fmt, uri, engine, user, password, database, write, include_contacts,
+def cypher(query, query_file, params, fmt, out_path, uri, engine, user, password, database, write, include_contacts,
            lsf_paths, case_files, no_defaults):
     """Run one Cypher query and print its rows.
 
     On the embedded engine (the default) the graph is built and loaded into a fresh
     embedded FalkorDB for this one query. With --uri (or --engine neo4j and NEO4J_URI) the
-    query runs on that database as it is. Read-only unless --write.
+    query runs on that database as it is. Read-only unless --write. Warnings go to stderr,
+    one line each: Neo4j's notifications; on the embedded engine labels, relationship types
+    and property keys the graph does not have; on both, shapes that give other results on
+    the other engine (docs/cypher-dialects.md).
 
     \b
     Examples:
       samspil cypher "MATCH (m:Municipality) RETURN count(m) AS n"
       samspil cypher "MATCH (a:Actor {kind: \\$kind}) RETURN a.name ORDER BY a.name" --param kind=foundation
       samspil cypher -f my-query.cypher --format csv --uri bolt://localhost:7687
+      samspil cypher "MATCH (a:Actor) RETURN a.name AS name, a.sector AS sector" --format parquet -o actors.parquet
     """
     from samspil.cli._output import note, render
     from samspil.core.text import read_source
     from samspil.drivers import engine_for
+    from samspil.drivers.notices import query_warnings
     from samspil.queries.library import parse_params
 
+    if (fmt == "parquet") != (out_path is not None):
+        raise SamspilError("--format parquet writes a file: give both --format parquet and -o FILE")
     if query_file is not None and query is not None:
         raise SamspilError("give the query as an argument or with --file, not both")
     if query_file is not None:
@@ -173,7 +185,15 @@ def cypher(query, query_file, params, fmt, uri, engine, user, password, database
                 raise
             raise EngineError(exc.message, path=query_file) from None  # the file holds the query refused
         seconds = time.perf_counter() - t
-        render(rows, fmt, title="samspil cypher", cypher=True, title_justify="left")
+        if fmt == "parquet":
+            from samspil.queries.frames import write_parquet
+
+            write_parquet(rows, out_path)
+            note(f"wrote {out_path}")
+        else:
+            render(rows, fmt, title="samspil cypher", cypher=True, title_justify="left")
+        for warning in query_warnings(driver, text):
+            note(f"samspil: warning: {warning}")
         note(f"{len(rows)} row{'s' if len(rows) != 1 else ''} in {seconds:.3f} s on {driver.samspil_note}")
 
 

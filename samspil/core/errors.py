@@ -50,3 +50,8 @@ class InputError(SamspilError):
 
 class EngineError(SamspilError):
     """A database (Neo4j, the embedded engine) that cannot be reached or refused a query."""
+
+
+class SamspilWarning(UserWarning):
+    """Something a user should know that does not stop the work (a title guessed from the
+    text, markup taken out): the command line prints it as one ``samspil: warning:`` line."""

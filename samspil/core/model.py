@@ -94,6 +94,29 @@ SPREAD_STATUSES: tuple[str, ...] = ("adopted", "interested", "visited", "inspire
 
 PRIZES: tuple[str, ...] = ("nyt-sammen-bedre", "hverdagsinnovation")
 
+#: Effect grades, strongest first (see :mod:`samspil.recognise.effect`): an outcome measured or
+#: counted; own assessment, estimates or an evaluation without figures; only satisfaction or
+#: usefulness ratings; nothing (activity counts, no baseline and nothing else).
+EFFECT_GRADES: tuple[str, ...] = ("measured", "reported", "satisfaction", "none")
+#: The grades that make ``documented_effect`` true: an outcome in figures (devset GUIDELINES
+#: §9). The gold annotation of effect grades keeps the two equal — an outcome told without
+#: figures is ``reported`` there and ``documented_effect`` false in the devset — so only
+#: ``measured`` documents an effect; a satisfaction rating says how an offer was liked.
+DOCUMENTED_GRADES: tuple[str, ...] = ("measured",)
+
+
+def flag_grade(documented_effect: bool) -> str:
+    """The grade an older yes/no ``documented_effect`` stands for (files written before grades).
+
+    The flag meant "an outcome in figures", which is what ``measured`` means.
+
+    Examples
+    --------
+    >>> flag_grade(True), flag_grade(False)
+    ('measured', 'none')
+    """
+    return "measured" if documented_effect else "none"
+
 #: Priority of roles when one actor has several in one case (first wins).
 ROLE_PRIORITY: tuple[str, ...] = (
     "owner",

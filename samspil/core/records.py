@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from samspil.core.model import DOCUMENTED_GRADES
+
 
 @dataclass(frozen=True)
 class SourceInfo:
@@ -121,14 +123,30 @@ class InspirationMention:
 
 @dataclass
 class CaseFacts:
-    """What a case says about actors and spread, recognised or given."""
+    """What a case says about actors, spread, effect and barriers, recognised or given.
+
+    ``effect_grade`` is one of :data:`samspil.core.model.EFFECT_GRADES` and
+    ``effect_evidence`` the whole sentence carrying it; ``barriers`` are verbatim
+    sentences naming what stands in the way (the law, rules, money, IT systems).
+
+    Examples
+    --------
+    >>> CaseFacts(effect_grade="measured").documented_effect, CaseFacts(effect_grade="reported").documented_effect
+    (True, False)
+    """
 
     actors: list[ActorMention] = field(default_factory=list)
     spread: list[SpreadMention] = field(default_factory=list)
     inspired_by: list[InspirationMention] = field(default_factory=list)
-    documented_effect: bool = False
+    effect_grade: str = "none"
     effect_evidence: str | None = None
     themes: list[str] = field(default_factory=list)
+    barriers: list[str] = field(default_factory=list)
+
+    @property
+    def documented_effect(self) -> bool:
+        """Derived from the grade: an outcome in figures (:data:`~samspil.core.model.DOCUMENTED_GRADES`)."""
+        return self.effect_grade in DOCUMENTED_GRADES
 
 
 @dataclass

@@ -26,7 +26,9 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 _WORD = re.compile(r"[A-Za-zÆØÅæøåÄÖÜäöüéÉ0-9]+")
 _FURNITURE = (
     re.compile(r"^\s*Denne side er med vilje efterladt uden indhold\.?\s*$"),
-    re.compile(r"^\s*[-–•]?(\s*[-–])*\s*$"),  # lone dashes, bullets, blank
+    # lone dashes, bullets, blank; written so that no two quantifiers can share the spaces of a
+    # line (a long indented line made the old form backtrack for seconds)
+    re.compile(r"^(?:\s*•)?[\s\-–]*$"),
     re.compile(r"^\s*mailto:\S+\s*$"),
     re.compile(r"^\s*\d{1,3}\s*$"),  # page numbers
 )
@@ -513,3 +515,37 @@ def redact_contact_details(text: str, marker: str = "[…]") -> str:
     # every start of every word) cannot match.
     return _PHONE_ANYWHERE.sub(marker, _EMAIL.sub(marker, text) if "@" in text else text)
 
+
+_SENTENCE = re.compile(r"(?<=[.!?”])\s+(?=[A-ZÆØÅ0-9”\"'’•–-])|\s+•\s+|\s+(?=\d\.\s+[A-ZÆØÅ])"
+                       # dash lists of a form: "Spredning: – Assens Kommune: implementeret 2024 – Interesse fra ..."
+                       r"|(?<=:)\s+[–-]\s+(?=[A-ZÆØÅ])|\s+[–-]\s+(?=[A-ZÆØÅ][^.:–]{0,60}:)"
+                       r"|\s+[–-]\s+(?=(?:Interesse|Besøg|Henvendelse)\b)"
+                       # emoji bullets of a post: "👉 Køge Kommune har ... 👉 ..."
+                       r"|\s*[\U0001F300-\U0001FAFF\u2705\u27A1\u2714]\ufe0f?\s+")
+#: An ordinal after a preposition or article ("til 15. Juni Fonden", "den 3. Maj"): no sentence ends there.
+_ORDINAL_AFTER_WORD = re.compile(r"\b(?:til|af|fra|med|for|den|det|i|på|hos|ved|om|siden|inden|efter|før)\s+\d{1,2}\.$")
+#: A full stop that ends an abbreviation or an initial, not a sentence.
+_ABBREVIATION = re.compile(r"(?:\b[A-ZÆØÅ]|\bbl\.a|\bfx|\bf\.eks|\bca|\bdvs|\bmv|\bjf|\bnr|\bpt|\bevt|\bSt|\bDr)\.$")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a passage into sentences (and bullet points, and numbered tips).
+
+    Examples
+    --------
+    >>> sentences("Det virker. 89 procent er tilbage. • Punkt to 1. Tip et")
+    ['Det virker.', '89 procent er tilbage.', 'Punkt to', '1. Tip et']
+    >>> sentences("Botilbuddet H.C. Branners Vej, Silkeborg Kommune. Ny sætning.")
+    ['Botilbuddet H.C. Branners Vej, Silkeborg Kommune.', 'Ny sætning.']
+    """
+    out: list[str] = []
+    for piece in _SENTENCE.split(text):
+        piece = re.sub(r"^[•–-]\s+", "", piece.strip()) if piece else ""
+        if not piece:
+            continue
+        if out and (_ABBREVIATION.search(out[-1]) or re.fullmatch(r"\d{1,2}\.", out[-1])
+                    or _ORDINAL_AFTER_WORD.search(out[-1])):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out

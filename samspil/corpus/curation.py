@@ -12,7 +12,8 @@ each with the reason a reviewer gave:
 * ``spread`` — a spread statement to add or to correct (case, to, kind, status, year);
 * ``remove_spread`` — a spread statement that is not one;
 * ``part_of`` — the organisation a unit belongs to (in one case, or everywhere);
-* ``effect`` — whether a case documents its effect in figures.
+* ``effect`` — how well a case documents its effect: a ``grade`` (measured, reported,
+  satisfaction, none); the older ``documented_effect: true/false`` is still read.
 
 Corrections are applied to the recognised facts before the graph is built, and
 every fact they touch is marked ``method: curated``.  A correction that changes
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from samspil.core.records import Corpus
-from samspil.core.model import ACTOR_KINDS, ROLE_PRIORITY, ROLES, SPREAD_STATUSES
+from samspil.core.model import ACTOR_KINDS, EFFECT_GRADES, ROLE_PRIORITY, ROLES, SPREAD_STATUSES, flag_grade
 from samspil.core.records import ActorMention, CaseFacts, CaseRecord, SpreadMention
 from samspil.loaders.yamlfile import Fields, read_yaml
 
@@ -44,7 +45,7 @@ OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "spread": (("case", "to", "kind", "status"), ("year", "evidence")),
     "remove_spread": (("case", "to"), ()),
     "part_of": (("name", "part_of"), ("case",)),
-    "effect": (("case", "documented_effect"), ("evidence",)),
+    "effect": (("case",), ("grade", "documented_effect", "evidence")),
 }
 
 
@@ -156,11 +157,32 @@ class Corrections:
                 actors = [replace(a, role="mentioned", method="curated")
                           if a.name == f["to"] and a.role in ("adopter", "interested") else a for a in actors]
             elif c.op == "effect":
-                if bool(f["documented_effect"]) != facts.documented_effect:
-                    facts = replace(facts, documented_effect=bool(f["documented_effect"]),
-                                    effect_evidence=f.get("evidence") or facts.effect_evidence)
+                grade = effect_grade(f, facts)
+                evidence = None if grade == "none" else f.get("evidence") or facts.effect_evidence
+                if (grade, evidence) != (facts.effect_grade, facts.effect_evidence):
+                    facts = replace(facts, effect_grade=grade, effect_evidence=evidence)
                     c.applied += 1
         return replace(facts, actors=actors, spread=spread)
+
+
+def effect_grade(fields: dict[str, Any], facts: CaseFacts) -> str:
+    """The grade an ``effect`` correction asks for.
+
+    A ``grade`` is taken as it is. The older ``documented_effect`` flag changes the grade only
+    when it disagrees with it (:func:`samspil.core.model.flag_grade` then gives the grade).
+
+    Examples
+    --------
+    >>> effect_grade({"documented_effect": True}, CaseFacts()), effect_grade({"grade": "reported"}, CaseFacts())
+    ('measured', 'reported')
+    >>> effect_grade({"documented_effect": False}, CaseFacts(effect_grade="reported"))
+    'reported'
+    """
+    if "grade" in fields:
+        return str(fields["grade"])
+    if bool(fields["documented_effect"]) == facts.documented_effect:
+        return facts.effect_grade
+    return flag_grade(bool(fields["documented_effect"]))
 
 
 def _dedupe(actors: list[ActorMention]) -> list[ActorMention]:
@@ -189,6 +211,8 @@ def _check(item: Any, path: str, index: int) -> Correction:
             value = f.year(key)
         elif key == "documented_effect":
             value = f.get(key, bool, required=key in required)
+        elif key == "grade":
+            value = f.choice(key, EFFECT_GRADES, required=key in required)
         elif key == "kind":
             value = f.choice(key, ACTOR_KINDS, required=key in required)
         elif key == "role":
@@ -199,6 +223,8 @@ def _check(item: Any, path: str, index: int) -> Correction:
             value = f.text(key, required=key in required)
         if value is not None:
             fields[key] = value
+    if op == "effect" and ("grade" in fields) == ("documented_effect" in fields):
+        raise f.error("grade", "give either grade (measured, reported, satisfaction, none) or documented_effect")
     f.finish("docs/curation.md")
     return Correction(op, fields, reason, path, f.line or 0)
 

@@ -20,6 +20,8 @@ node               :class:`GraphNode`, a ``dict``:
 relationship       :class:`GraphRelationship`, a ``dict``:
                    ``{"type": "OWNS", "start": <id property of the start node>,
                    "end": <id property of the end node>,
+                   (a node without ``id``, such as the label nodes of
+                   ``db.schema.visualization()``, is its ``name``)
                    "properties": {sorted by key}}``
 path               :class:`GraphPath`, a ``dict``:
                    ``{"nodes": [GraphNode, ...],

@@ -10,6 +10,10 @@ start, saved there on close.
 With a URL (``falkor://host:port``, ``falkors://``, ``redis://``, ``unix:///path.sock``)
 it talks to a FalkorDB server someone else runs.
 
+``CALL db.schema.visualization()`` (a Neo4j procedure) is answered from the schema of the
+graph (:func:`samspil.drivers.schema.visualization_rows`), so it gives the same rows on both
+engines.
+
 All graph data live in one FalkorDB graph (a key of the server), ``samspil`` unless
 ``graph`` says otherwise.
 """
@@ -31,6 +35,7 @@ from samspil.drivers.base import (
     normalise_scalar,
 )
 from samspil.drivers.falkordb_server import EmbeddedServer
+from samspil.drivers.schema import VISUALIZATION_CALL, read_schema, visualization_rows
 from samspil.core.errors import EngineError
 
 #: The FalkorDB graph (server key) Samspil uses unless told otherwise.
@@ -143,6 +148,9 @@ class FalkorDBDriver(CypherDriver):
         raise AssertionError("unreachable")  # pragma: no cover
 
     def run(self, query: str, params: Mapping[str, Any] | None = None, *, write: bool = False) -> list[dict[str, Any]]:
+        if VISUALIZATION_CALL.match(query):
+            # FalkorDB has no such procedure; answer it from the schema, as Neo4j would.
+            return visualization_rows(read_schema(self))
         result = self._query(query, params, write)
         columns = [name for _type, name in result.header]
         rows = result.result_set

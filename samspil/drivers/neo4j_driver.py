@@ -13,14 +13,16 @@ a READ access-mode session, where Neo4j itself refuses a write.
 Because every query is a managed (explicit) transaction, ``CALL { … } IN TRANSACTIONS``
 cannot go through :meth:`Neo4jDriver.run` (Neo4j: "can only be executed in an implicit
 transaction"); batch in Python instead, as :mod:`samspil.drivers.load` does. FalkorDB
-does not have the clause at all. Notifications (deprecations, performance hints) are
-not passed on.
+does not have the clause at all. The server's notifications about the last query (unknown
+labels, deprecations, cartesian products ...) are kept in :attr:`Neo4jDriver.notifications`
+as one line each (:func:`notification_lines`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
+import re
 import time
 from collections.abc import Mapping
 from typing import Any
@@ -136,6 +138,8 @@ class Neo4jDriver(CypherDriver):
         self.username = _setting(username, "NEO4J_USERNAME", "neo4j")
         password = _setting(password, "NEO4J_PASSWORD")
         self.database = _setting(database, "NEO4J_DATABASE")
+        #: The server's notifications about the last query run, one line each.
+        self.notifications: list[str] = []
         auth = (self.username, password) if password is not None else None
         try:
             self._driver = neo4j.GraphDatabase.driver(
@@ -211,7 +215,9 @@ class Neo4jDriver(CypherDriver):
         def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
             result = tx.run(query, parameters)
             records = list(result)
-            return _Normaliser(tx).rows(list(result.keys()), records)
+            rows = _Normaliser(tx).rows(list(result.keys()), records)
+            self.notifications = notification_lines(result.consume())
+            return rows
 
         try:
             with self._driver.session(
@@ -230,6 +236,39 @@ class Neo4jDriver(CypherDriver):
 
     def close(self) -> None:
         self._driver.close()
+
+
+def notification_lines(summary: Any) -> list[str]:
+    """The notifications of a result summary, one line each: GQL status, text, position.
+
+    Parameters
+    ----------
+    summary : neo4j.ResultSummary
+        What ``result.consume()`` returned.
+
+    Returns
+    -------
+    list of str
+        E.g. ``"01N50 label does not exist. The label `Municipalty` does not exist. Verify
+        that the spelling is correct. (line 1, column 10)"``; successful-completion and
+        no-data statuses are not notifications and are left out.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace as NS
+    >>> status = NS(is_notification=True, gql_status="01N50", position=NS(line=1, column=10),
+    ...             status_description="warn: label does not exist. The label `X` does not exist.")
+    >>> notification_lines(NS(gql_status_objects=[status]))
+    ['01N50 label does not exist. The label `X` does not exist. (line 1, column 10)']
+    """
+    lines = []
+    for status in summary.gql_status_objects:
+        if not status.is_notification:
+            continue
+        text = re.sub(r"^(warn|info|note|error): ", "", status.status_description or "")
+        where = f" (line {status.position.line}, column {status.position.column})" if status.position else ""
+        lines.append(first_line(f"{status.gql_status} {text}{where}"))
+    return lines
 
 
 class _Normaliser:
@@ -272,7 +311,9 @@ class _Normaliser:
 
     def node(self, node: Any) -> GraphNode:
         out = GraphNode.make(dict(node.items()), node.labels)
-        self.ids[node.element_id] = out["id"]
+        # A node without an id property (the virtual nodes of db.schema.visualization(),
+        # which no query can find again) is known by its name in relationship endpoints.
+        self.ids[node.element_id] = out["id"] if out["id"] is not None else out["properties"].get("name")
         return out
 
     def relationship(self, rel: Any) -> GraphRelationship:

@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from samspil.core.identity import Gazetteer, Organisation, actor_id, bounded_slug, slugify
-from samspil.core.model import ACTOR_KINDS, ROLE_PRIORITY, SPREAD_STATUSES, actor_labels, edge_key
+from samspil.core.model import ACTOR_KINDS, EFFECT_GRADES, ROLE_PRIORITY, SPREAD_STATUSES, actor_labels, edge_key
 from samspil.core.records import ActorMention, CaseFacts, CaseRecord, Corpus, SourceInfo, SpreadMention
 from samspil.core.text import redact_contact_details, without_contact_persons
 from samspil.core.themes import theme_label
@@ -162,17 +162,26 @@ class _Builder:
     def case(self, record: CaseRecord, facts: CaseFacts) -> None:
         self.persons = [(c.name, c.title) for c in record.contacts]
         source = self.source(record.source)
+        effect = {"effect_grade": facts.effect_grade,
+                  "effect_evidence": _clip(facts.effect_evidence) if facts.effect_evidence else None,
+                  "barriers": [_clip(b) for b in facts.barriers] or None}
         case = self.node(record.id, ("Case",), name=record.title, number=record.number, prize=record.prize,
                          year=record.year, source=record.source.id, line_start=record.line_start,
-                         line_end=record.line_end, layout=record.layout, has_contact=bool(record.contacts))
+                         line_end=record.line_end, layout=record.layout, has_contact=bool(record.contacts), **effect)
         self.edge(case, source, "FROM_SOURCE", record.id, evidence=record.source.title, method="parsed")
         solution = self.node(solution_id(record), ("Solution",), name=record.title, title=record.title,
                              subtitle=record.subtitle, summary=_clip(record.summary), year=record.year,
                              target_group=record.target_group, documented_effect=facts.documented_effect,
-                             effect_evidence=_clip(facts.effect_evidence) if facts.effect_evidence else None,
-                             themes=sorted(set(facts.themes)) or None)
-        if facts.documented_effect:
-            self.g.nodes[solution]["documented_effect"] = True
+                             themes=sorted(set(facts.themes)) or None, **effect)
+        # A solution described by several cases holds the best-documented effect among them,
+        # and every barrier any of them names.
+        sol = self.g.nodes[solution]
+        if EFFECT_GRADES.index(facts.effect_grade) < EFFECT_GRADES.index(sol["effect_grade"]):
+            sol.update(effect_grade=facts.effect_grade, effect_evidence=effect["effect_evidence"],
+                       documented_effect=facts.documented_effect)
+        for barrier in effect["barriers"] or ():
+            if barrier not in sol.setdefault("barriers", []):
+                sol["barriers"].append(barrier)
         self.edge(case, solution, "DESCRIBES", record.id, evidence=record.title, method="parsed")
         for theme in sorted(set(facts.themes)):
             t = self.node(f"theme-{slugify(theme)}", ("Theme",), name=theme_label(theme),

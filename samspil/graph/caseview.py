@@ -10,15 +10,35 @@ from typing import Any
 
 import networkx as nx
 
-from samspil.core.model import ROLE_PRIORITY
+from samspil.core.model import DOCUMENTED_GRADES, ROLE_PRIORITY, flag_grade
 
 #: Order of keys in a case-view object, as design.md shows it.
 KEYS = ("id", "number", "title", "prize", "year", "target_group", "nominators", "actors", "spread", "inspired_by",
-        "documented_effect")
+        "documented_effect", "effect", "barriers")
 
 
 def _solution(g: nx.MultiDiGraph, case: str) -> str | None:
     return next((v for _, v, d in g.out_edges(case, data=True) if d["type"] == "DESCRIBES"), None)
+
+
+def case_effect(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
+    """A case's effect as the graph holds it: ``{"grade", "evidence"}``.
+
+    The case's own grade, else its solution's; a graph made before grades has only the
+    solution's yes/no ``documented_effect`` (read as :func:`samspil.core.model.flag_grade` reads it).
+
+    Examples
+    --------
+    >>> from samspil.graph.builder import default_graph
+    >>> case_effect(default_graph(), "lsf2019-14")["grade"]
+    'measured'
+    """
+    data = g.nodes[case]
+    solution = _solution(g, case)
+    sol = g.nodes[solution] if solution else {}
+    grade = data.get("effect_grade") or sol.get("effect_grade") or flag_grade(bool(sol.get("documented_effect")))
+    evidence = data.get("effect_evidence") or sol.get("effect_evidence") if grade != "none" else None
+    return {"grade": grade, "evidence": evidence}
 
 
 def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
@@ -35,7 +55,10 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
     -------
     dict
         Keys as in :data:`KEYS`; ``actors`` holds one entry per actor with its
-        strongest role, ``spread`` one per adopter/interested/visited/inspired actor.
+        strongest role, ``spread`` one per adopter/interested/visited/inspired actor,
+        ``effect`` the case's grade and the sentence carrying it, ``barriers`` the
+        sentences naming what stands in its way; ``documented_effect`` is derived from
+        the grade (:data:`samspil.core.model.DOCUMENTED_GRADES`: measured).
 
     Examples
     --------
@@ -43,6 +66,8 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
     >>> view = case_view(default_graph(), "lsf2019-09")
     >>> view["title"], view["nominators"], view["prize"], view["year"]
     ('Talentudvikling', ['Kolding Kommune'], 'nyt-sammen-bedre', 2018)
+    >>> case_view(default_graph(), "lsf2019-12")["effect"]["grade"]
+    'satisfaction'
     """
     data = g.nodes[case]
     solution = _solution(g, case)
@@ -92,6 +117,7 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
     actors.sort(key=lambda a: (ROLE_PRIORITY.index(a["role"]), a["name"]))
     spread.sort(key=lambda s: (s["to"], s["status"]))
     inspired.sort(key=lambda s: s["from"])
+    effect = case_effect(g, case)
     return {
         "id": case,
         "number": data.get("number"),
@@ -103,7 +129,9 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
         "actors": actors,
         "spread": spread,
         "inspired_by": inspired,
-        "documented_effect": bool(sol.get("documented_effect", False)),
+        "documented_effect": effect["grade"] in DOCUMENTED_GRADES,
+        "effect": effect,
+        "barriers": list(data.get("barriers") or ()),
     }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from samspil.core.errors import InputError
-from samspil.core.model import ACTOR_KINDS, PRIZES, ROLES, SPREAD_STATUSES
+from samspil.core.model import ACTOR_KINDS, EFFECT_GRADES, PRIZES, ROLES, SPREAD_STATUSES, flag_grade
 from samspil.core.records import (
     ActorMention,
     CaseFacts,
@@ -85,8 +85,18 @@ def _case(data: Any, path: str, index: int, source: SourceInfo, seen: dict[str, 
     if record.summary:
         record.sections["summary"] = Section("summary", "Resumé", record.summary, record.line_start or 0,
                                              record.line_end or 0)
-    facts = CaseFacts(documented_effect=bool(f.get("documented_effect", bool, default=False)),
-                      themes=f.strings("themes"))
+    facts = CaseFacts(themes=f.strings("themes"), barriers=f.strings("barriers"))
+    flag = f.get("documented_effect", bool)
+    effect = f.get("effect", dict)
+    if effect is not None:
+        if flag is not None:
+            raise f.error("effect", "give effect or the older documented_effect, not both")
+        e = Fields(effect, path, f"{where}.effect", f.line)
+        facts.effect_grade = e.choice("grade", EFFECT_GRADES, required=True) or "none"
+        facts.effect_evidence = e.text("evidence")
+        e.finish()
+    elif flag is not None:
+        facts.effect_grade = flag_grade(flag)
     for i, actor in enumerate(f.items("actors")):
         facts.actors.append(_actor(actor, path, f"{where}.actors[{i}]", f.line))
     for i, item in enumerate(f.items("spread")):

@@ -19,6 +19,7 @@ from typing import Any
 
 import networkx as nx
 
+from samspil.core.danish import choices, english
 from samspil.core.errors import SamspilError
 from samspil.graph.caseview import case_view
 from samspil.core.model import PRIZES, SECTORS
@@ -192,7 +193,8 @@ def parse_years(text: str | int | None) -> tuple[int | None, int | None]:
 
 def filter_cases(g: nx.MultiDiGraph, *, theme: str | None = None, region: str | None = None,
                  sector: str | None = None, prize: str | None = None, year: str | int | None = None,
-                 text: str | None = None, records: Records | None = None) -> list[dict[str, Any]]:
+                 text: str | None = None, kind: str | None = None,
+                 records: Records | None = None) -> list[dict[str, Any]]:
     """The register rows that pass every filter given.
 
     Parameters
@@ -204,7 +206,8 @@ def filter_cases(g: nx.MultiDiGraph, *, theme: str | None = None, region: str | 
         A Danish region (``"Region Syddanmark"``, ``"Syddanmark"``, ``"1083"``): a case is
         in the regions of its makers and nominators.
     sector : str, optional
-        ``public``, ``private``, ``civil`` or ``knowledge``: a case with a maker of that sector.
+        ``public``, ``private``, ``civil`` or ``knowledge`` (or the Danish ``offentlig``,
+        ``privat``, ``civilsamfund``, ``viden``): a case with a maker of that sector.
     prize : str, optional
         ``nyt-sammen-bedre``, ``hverdagsinnovation`` or ``none`` (no prize).
     year : str or int, optional
@@ -212,6 +215,9 @@ def filter_cases(g: nx.MultiDiGraph, *, theme: str | None = None, region: str | 
     text : str, optional
         Words that must all occur (case-insensitively) in the case's title, target group,
         actors, themes or text.
+    kind : str, optional
+        An actor kind in English or Danish (``municipality`` or ``kommune``): a case with an
+        actor of that kind.
     records : mapping, optional
         As for :func:`case_register`.
 
@@ -232,23 +238,30 @@ def filter_cases(g: nx.MultiDiGraph, *, theme: str | None = None, region: str | 
     ['Talentudvikling']
     >>> [r["id"] for r in filter_cases(toy_graph(), theme="elderly care", year="2019-")]
     ['toy-03']
+    >>> filter_cases(toy_graph(), sector="privat") == filter_cases(toy_graph(), sector="private")
+    True
     """
     slug = resolve_theme(theme) if theme else None
     region_name = resolve_region(region) if region else None
-    if sector and sector not in SECTORS:
-        raise SamspilError(f"unknown sector {sector!r}; choose one of: {', '.join(SECTORS)}")
+    if sector:
+        sector = _vocabulary_value("sector", sector)
+    if kind:
+        kind = _vocabulary_value("kind", kind)
     if prize and prize not in (*PRIZES, "none"):
         raise SamspilError(f"unknown prize {prize!r}; choose one of: {', '.join(PRIZES)}, none")
     lo, hi = parse_years(year)
     texts = records_for(g, records)
     words = [w.lower() for w in (text or "").split()]
     rows = []
-    for row in case_register(g, records=records):
+    # The region goes to the register too, which then tags no theme of a case outside it.
+    for row in case_register(g, records=records, region=region_name):
         if slug and slug not in row["themes"]:
             continue
         if region_name and region_name not in row["regions"]:
             continue
         if sector and sector not in row["sectors"]:
+            continue
+        if kind and not any(a["kind"] == kind for a in row["actors"]):
             continue
         if prize and (row["prize"] or "none") != prize:
             continue
@@ -260,6 +273,14 @@ def filter_cases(g: nx.MultiDiGraph, *, theme: str | None = None, region: str | 
                 continue
         rows.append(row)
     return rows
+
+
+def _vocabulary_value(field: str, value: str) -> str:
+    """The English value of a sector or kind given in English or Danish, or a one-line error."""
+    meant = english(field, value)
+    if meant is None:
+        raise SamspilError(f"unknown {field} {value!r}; choose one of: {choices(field)}")
+    return meant
 
 
 def searchable_text(row: Mapping[str, Any], record: CaseRecord | None = None) -> str:

@@ -461,6 +461,63 @@ _TOWN_LIST = re.compile(
     r"|\b((?:[A-ZÆØÅ][\wæøå-]+(?:,\s*|\s+og\s+))+[A-ZÆØÅ][\wæøå-]+)\s+[Kk]ommuner?\b")
 
 
+#: A heading that announces a list of municipalities by their towns: "Projektkommuner:",
+#: "Deltagende kommuner:", "Kommunerne i projektet:", "Følgekommuner:".
+_TOWN_LIST_HEADING = re.compile(r"\b\w*[Kk]ommuner(?:ne)?(?:\s+[\wæøå]+){0,3}\s*:\s*")
+#: What separates the towns of such a list: bullets, commas, semicolons, "og"/"samt".
+_LIST_SEPARATOR = re.compile(r"\s*(?:[•·*▪;,]|\s-\s|\bog\b|\bsamt\b)\s*")
+
+
+def _headed_town_list(text: str, gazetteer: Gazetteer) -> list[Mention]:
+    """The towns of a list under a municipalities heading ("Projektkommuner: • Hjørring •
+    Thisted"), each the municipality of that name; the list ends at the first item that is no
+    municipality's town, or at the end of the sentence.
+
+    Examples
+    --------
+    >>> g = Gazetteer.default()
+    >>> [m.name for m in _headed_town_list("Projektkommuner: • Hjørring • Thisted • Skive. Mere.", g)]
+    ['Hjørring Kommune', 'Thisted Kommune', 'Skive Kommune']
+    >>> [m.name for m in _headed_town_list("Kommunerne i projektet: Aarhus, Herning og Viborg", g)]
+    ['Aarhus Kommune', 'Herning Kommune', 'Viborg Kommune']
+    """
+    found: list[Mention] = []
+    for heading in _TOWN_LIST_HEADING.finditer(text):
+        position = heading.end()
+        end = len(text)
+        stop = re.search(r"[.!?](?:\s|$)", text[position:])
+        if stop:
+            end = position + stop.start()
+        for item in _LIST_SEPARATOR.split(text[position:end]):
+            name = item.strip().strip("-–").strip()
+            if not name:
+                continue
+            town = gazetteer.municipality(name) if len(name.split()) <= 3 else None
+            if town is None:
+                break
+            start = text.find(name, position)
+            position = start + len(name)
+            found.append(Mention(town.name, "municipality", start, position, name, "gazetteer"))
+    return found
+
+
+def join_town_lists(text: str) -> str:
+    """A bulleted list under a municipalities heading as one comma-separated sentence, so that
+    the sentence splitter (which splits at bullets) keeps the towns with their heading.
+
+    Examples
+    --------
+    >>> join_town_lists("Projektkommuner: • Hjørring • Thisted • Skive. • Et andet punkt")
+    'Projektkommuner: Hjørring, Thisted, Skive. • Et andet punkt'
+    """
+    def joined(m: re.Match[str]) -> str:
+        items = [x.strip() for x in re.split(r"\s*[•·▪*]\s*", m.group(2)) if x.strip()]
+        return m.group(1) + ", ".join(items)
+
+    return re.sub(r"(\b\w*[Kk]ommuner(?:ne)?(?:\s+[\wæøå]+){0,3}\s*:\s*)((?:[•·▪*]?\s*[A-ZÆØÅ][^.!?•·▪*:]*?)"
+                  r"(?:\s*[•·▪*]\s*[A-ZÆØÅ][^.!?•·▪*:]*?)+)(?=[.!?:]|\s*$|\s+•\s+[^A-ZÆØÅ])", joined, text)
+
+
 def town_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     """Municipalities named by their town: in lists ("kommunerne Billund og Vejen",
     "Randers og Morsø kommuner") and as the subject of a verb ("Aarhus har indført").
@@ -475,7 +532,7 @@ def town_mentions(text: str, gazetteer: Gazetteer) -> list[Mention]:
     >>> [m.name for m in town_mentions("Brønderslev har siden 2022 tilbudt Netlektier", g)]
     ['Brønderslev Kommune']
     """
-    found: list[Mention] = []
+    found: list[Mention] = _headed_town_list(text, gazetteer)
     for m in _TOWN_LIST.finditer(text):
         group = 1 if m.group(1) else 2
         names = re.split(r",\s*|\s+og\s+", m.group(group))

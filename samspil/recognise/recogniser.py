@@ -14,275 +14,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from samspil.core.errors import InputError
 from samspil.core.identity import Gazetteer, name_key
 from samspil.core.model import ROLE_PRIORITY
-from samspil.recognise.mentions import NOT_ORGANISATIONS, Mention, find_mentions
+from samspil.recognise.effect import find_barriers, grade_effect
+from samspil.recognise.mentions import NOT_ORGANISATIONS, Mention, find_mentions, join_town_lists
 from samspil.core.records import ActorMention, CaseFacts, CaseRecord, InspirationMention, SpreadMention
+from samspil.core.text import sentences
 from samspil.core.themes import tag_case_themes
+from samspil.recognise.roles import (ACTING_SUBJECT, FUNDER_AFTER, INVERTED, LIST_REST, MADE_BY, MAKER_AFTER, NEGATED,
+                                      NOT_NEGATED, OWNER_AFTER, OWNER_BEFORE, OWNER_BEFORE_LIST, PARTNER_AFTER,
+                                      ROLE_CUES, SECTION_ROLES, SUBJECT_TAIL, TOPIC_BEFORE, TOPIC_OWNER, takes_part)
 from samspil.recognise.spread import NOT_SPREAD, inspiration_cues, named_work_after, spread_cues, year_near
-
-#: Sections whose figures report effect (not the resources spent or the contacts).
-_EFFECT_SECTIONS = ("summary", "solution", "value_quality", "value_efficiency", "value_political_goals",
-                    "value_democracy", "value_innovation_capacity", "capacity_evaluation", "key_elements", "quote")
-_EFFECT = re.compile(
-    r"(\b\d+(?:[.,]\d+)?\s*(?:procent(?:point)?|pct\.?|%)\b(?!.{0,40}\b(?:af\s+(?:budgettet|udgifterne|borgerne|befolkningen)))"
-    r"|\b(?:reduceret|nedbragt|faldet|steget|øget|sparet|halveret|fordoblet|forkortet)\b[^.]{0,60}?\b\d+"
-    r"|\b(?:\d+|én|en|to|tre|fire|fem|seks|syv|otte|ni|ti)\s+ud\s+af\s+(?:de\s+)?(?:\d+|to|tre|fire|fem|seks|ti|hundrede)\b"
-    r"|\b(?:en\s+tredjedel|en\s+fjerdedel|halvdelen|to\s+tredjedele|tre\s+fjerdedele)\s+af\s+(?:de\s+)?"
-    r"(?:deltagerne|borgerne|eleverne|de\s+unge|patienterne|brugerne|beboerne)\b"
-    r"|\b(?:steg|faldt|voksede|gik)\s+(?:\w+\s+){0,3}fra\s+\d+(?:[.,]\d+)?\s+til\s+\d+"
-    r"|\b(?:én|en|to|tre|fire|fem|seks|syv|\d+)\s+(?:nu\s+)?(?:er\s+)?(?:helt\s+)?(?:blevet\s+)?(?:mere\s+)?selvhjulpne?\b"
-    r"|\bheraf\s+(?:er\s+)?(?:\w+\s+){0,2}i\s+(?:arbejde|job|uddannelse))",
-    re.IGNORECASE,
-)
-
-#: Figures that are costs, targets or facts about the population, not an effect.
-_NOT_EFFECT = re.compile(r"\b(?:koster|budget\w*|udgift\w*|pris|befolkning\w*|danskerne|landsplan|målsætning|"
-                         r"mål(?:et)?\s+(?:er|om)|forventer|forventes|påstand|ved\s+jeg\s+ikke|har\s+behov|landsnorm\w*|"
-                         r"de\s+\d+\s*procent)\b", re.IGNORECASE)
-_OUTCOME = re.compile(r"\b(?:reduceret|nedbragt|faldet|faldt|steget|steg|øget|forbedret|sparet|halveret|fordoblet|"
-                      r"forkortet|ud\s+af|selvhjulpne?|tilbage|i\s+(?:arbejde|job|uddannelse)|oplever|svarer|føler|"
-                      r"viser|resultat\w*|effekt\w*)\b", re.IGNORECASE)
-
-#: Words around a name that give it a role: (role, pattern), searched in the words just before the name.
-_MADE_BY = re.compile(r"\b(?:i\s+samarbejde\s+med|sammen\s+med|i\s+partnerskab\s+med|finansieret\s+af|støttet\s+af|"
-                      r"udviklet\s+af|bygget\s+af|leveret\s+af|evalueret\s+af)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:ikke|hverken|uden)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-#: "det var aldrig lykkedes uden X": a double negation says X took part.
-_NOT_NEGATED = re.compile(r"\b(?:ikke|aldrig)\b[^.;]{0,40}\buden\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-
-#: The rest of a list after its first item: "X, Y og Z" — a cue before X speaks of Z too.
-_LIST_TAIL = (r"(?:(?:(?!,\s*og\b)[^.;!?]){0,100}?(?:,|\bog\b|\bsamt\b|\s[–•-]\s|\(i\s+dette\s+tilfælde)\s*"
-              r"(?:af\s+|fra\s+)?(?:[a-zæøå-]+\s+){0,2})?")
-
-#: Words before a name that give it a role: (role, pattern ending where the name starts).
-_ROLE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (role, re.compile(rx + _LIST_TAIL + r"\s*$", re.IGNORECASE))
-    for role, rx in (
-        ("funder", r"\b(?:finansieret|støttet|støtte|medfinansieret|sponsoreret|betalt|midler|fondsmidler|regionalfondsmidler|"
-                   r"bevilling|tilskud|donation|puljemidler|finansiering|bevilget)\b[^.;:!?]{0,120}?\b(?:af|fra|via)\s+"
-                   r"|\b(?:hovedsponsor|sponsor)\b[^.;:!?]{0,20}?\s"
-                   r"|\b\d[\d.,]*\s*(?:mio\.?|millioner|mia\.?)?\s*kr\.?\s+(?:\w+\s+){0,2}fra\s+"
-                   r"|(?:^|\s)(?:Finansiering|Finansieret\s+af|Støttet\s+af|Bevillingsgiver(?:e)?)\s*:\s*"
-                   r"|\b(?:[Aa]nsøgning|[Ff]ondsansøgning)\s+(?:om\s+\w+\s+)?(?:til|hos)\s+"),
-        ("owner", r"\b(?:et|er\s+et)\s+tilbud\s+fra\s+|\ben\s+del\s+af\s+|\blead\s+partner,?\s+|(?:^|\s)(?:Organisation|Ansøger|Projektejer|Indstiller|Indstillet\s+af|Ordregiver|Ansvarlig\s+organisation|"
-                  r"Projektansvarlig)\s*:\s*|\b(?:ledes|drives)\s+(?:\w+\s+){0,2}af\s+"),
-        ("inspiration", r"\b(?:oprindeligt?\s+udviklet\s+af|med\s+inspiration\s+fra|inspireret\s+af|"
-                        r"inspirationen\s+(?:er\s+)?(?:fundet|hentet)\s+(?:i|fra|hos))\s+"),
-        ("partner", r"\bBlandt\s+[^.;]{0,80}?,\s*(?:der|som)\s+(?:har\s+)?(?:\w+\s+){0,2}?(?:taget\s+imod|deltaget|deltager|"
-                    r"bidraget|bidrager|hjulpet|hjælper|leveret|leverer|samarbejdet|samarbejder|været\s+med)[^.;]{0,100}?,\s*"
-                    r"(?:er|var)\s+(?:bl\.a\.\s+|blandt\s+andre\s+)?"
-                    r"|\b(?:samarbejde(?:r|t)?\s+(?:\w+\s+){0,2}med|sammen\s+med|i\s+partnerskab\s+med|"
-                    r"partnerskab(?:et)?\s+(?:\w+\s+){0,2}(?:med|mellem)|samarbejde\s+mellem|"
-                    r"OPI-samarbejde\s+med|bl\.a\.\s+med|udviklet\s+af|bygget\s+af|leveret\s+af|evalueret\s+af|"
-                    r"evaluering(?:en)?\s+(?:\w+\s+){0,4}(?:af|fra)|beregninger\s+fra|afholdes\s+(?:\w+\s+){0,4}på|"
-                    r"partnere?:?|samarbejdspartnere?:?|deltagere:?|styregruppe(?:n)?\s+(?:\w+\s+){0,3}(?:med|består\s+af)|"
-                    r"repræsentanter\s+fra|rekrutteret\s+gennem|hjulpet\s+af|i\s+(?:tæt\s+|løbende\s+|nær\s+)?dialog\s+med|"
-                    r"(?:med\s+)?hjælp\s+fra|(?:^|\s)(?:Evaluering|Evaluator|Leverandør(?:er)?|Rådgiver(?:e)?)\s*:|"
-                    # a passive's agent: "tilrettelagt af", "rekrutteres og uddannes af", "bygget om af", "lånes af"
-                    r"\b(?!(?:meget|mest|flest|lidt|godt|helt|sidst|først|slet|tæt|vist|stadigt?|ejet|ejes|omtalt|nævnt|beskrevet)\s)[a-zæøå]{3,}(?:es|et|t)"
-                    r"\s+(?:og\s+[a-zæøå]{3,}(?:es|et|t)\s+)?(?:om\s+|op\s+|ud\s+|ind\s+)?af(?:\s+[a-zæøå-]+)?|"
-                    r"(?:studerende|forskere|medarbejdere|eksperter|frivillige|fagfolk)\s+(?:[\wæøå-]+\s+){0,6}fra|"
-                    r"(?:leveres|leveret|installeret|installeres|programmeret|designet|bygges|udvikles)\s+(?:\w+\s+){0,2}af)"
-                    r"(?:\s+(?:en|et|de|den|det|både|blandt\s+andet|bl\.a\.|fx|f\.eks\.))?\s+"
-                    # a describing word or two before the name: "den sønderjyske virksomhed X", "sundhedsplejen i X"
-                    r"(?:(?-i:[a-zæøå][\wæøå-]*)\s+){0,3}?"),
-    )
-)
-_FUNDER_AFTER = re.compile(r"^\s*(?:,\s*(?:der|som)\s+(?:har\s+)?|har\s+(?:også\s+)?|som\s+har\s+)?(?:bevilgede|donerede|"
-                           r"finansierede|støttede|gav\s+(?:\w+\s+)?[\d.,]+\s*(?:mio\.?|millioner|kr)|støttet|finansieret|medfinansieret|bevilget|doneret|"
-                           r"sponsoreret|finansierer|medfinansierer|betaler\s+for|bidrager\s+med\s+[\d.,]+|"
-                           r"bidraget\s+med\s+[\d.,]+|givet\s+(?:et\s+|en\s+)?(?:[\d.,]+|tilskud|støtte|bevilling|donation)|"
-                           r"betalt\s+(?:for|[\d.,]+)|betalte|s?\s*(?:bevilling|donation|tilskud|støtte)\s+(?:på|af))",
-                           re.IGNORECASE)
-_PARTNER_AFTER = re.compile(r"^\s*(?:har\s+(?:også\s+|siden\s+\d{4}\s+(?:også\s+)?)?(?:været\s+)?(?:inddraget|bidraget|deltaget|"
-                            r"hjulpet|rekrutteret|reserveret|stillet)|"
-                            r"(?:er|var)\s+(?:også\s+)?(?:med|inddraget|partner)|"
-                            r"deltager|bidrager|samarbejder|stiller|sidder\s+i)", re.IGNORECASE)
-#: Verbs of making: a supplier or evaluator outside the owners is a partner; a unit of the owner
-#: that makes the solution runs it.
-_MAKER_AFTER = re.compile(r"^\s*(?:har\s+(?:også\s+|siden\s+\d{4}\s+(?:også\s+)?)?(?:leveret|bygget|testet|skrevet|evalueret|"
-                          r"udviklet|designet|programmeret|stået\s+for|interviewet|installeret)|står\s+for|leverer|"
-                          r"evaluerer|udvikler|bygger|installerer)",
-                          re.IGNORECASE)
-#: "X, Y og Z har ...": the verb after a list speaks of every name in it.
-_LIST_REST = re.compile(r"^(?:\s*(?:,|og|samt)\s+(?:[A-ZÆØÅ][\wæøå&.-]*\s*){1,6})*")
-#: An organisation that is the subject of an active verb did something for the solution: a partner
-#: ("Dansk Cyklist Forbund har uddannet vores instruktører", "FynBus har flyttet to stoppesteder",
-#: "Københavns Professionshøjskole følger projektet").
-_ACTING_SUBJECT = re.compile(
-    r"^\s*(?:,\s*(?:der|som)\s+)?(?:(?:har|havde)\s+(?:også\s+|nu\s+|siden\s+\S+\s+|i\s+\S+\s+)*"
-    r"(?:været\s+med\s+til|hjulpet|lært|uddannet|undervist|målt|beregnet|udarbejdet|lavet|skrevet|flyttet|undersøgt|"
-    r"leveret|stillet|sørget|rekrutteret|bidraget|testet|afprøvet|rådgivet|vejledt|koordineret|formidlet|produceret|"
-    r"tegnet|designet|givet\s+adgang|åbnet\s+for|interviewet|fulgt|analyseret|kortlagt|trænet)"
-    r"|(?:leverer|leverede|følger|fulgte|hjælper|hjalp|underviser|underviste|uddanner|uddannede|rekrutterer|rekrutterede|"
-    r"udgiver|udgav|holder|holdt|stiller|stillede|bidrager|bidrog|deltager|deltog|sørger|sørgede|måler|målte|evaluerer|"
-    r"tester|testede|vejleder|rådgiver|rådgav|producerer|koordinerer|formidler|træner|trænede|kører\s+for))\b",
-    re.IGNORECASE)
-
-#: A name's own parent after it ("Center for Ungdomsforskning ved Aalborg Universitet har ..."), a
-#: parenthesis, or the colon / dash of a form's list ("Falck: kører bussen", "FOA – har bidraget med"):
-#: what stands between a subject and its verb.
-_SUBJECT_TAIL = re.compile(r"^(?:\s+(?:[Kk]ommuner|[Rr]egioner)\b)?(?:\s*\([^)]{0,80}\))?(?:\s+(?:i|på|ved|hos|under)\s+(?:[A-ZÆØÅ0-9][\wæøå&.'’-]*\s*){1,5}(?=\s|,|$))?"
-                           r"(?:\s*[:–]\s*|\s+-\s+)?")
-#: A participle that tells no part in the solution: "har fået", "har sagt", "har vist interesse".
-_IDLE_PARTICIPLES = frozenset((
-    "fået", "haft", "sagt", "udtalt", "vist", "besøgt", "spurgt", "hørt", "set", "ladet", "mistet", "oplevet",
-    "kaldt", "nævnt", "modtaget", "søgt", "ansøgt", "ønsket", "skrevet", "lovet", "forklaret", "fortalt", "meldt",
-    "kopieret", "implementeret", "indført", "overtaget", "adopteret", "besluttet", "valgt", "bedt", "efterspurgt",
-    "inviteret", "præsenteret", "lanceret", "udgivet", "offentliggjort", "anbefalet", "kritiseret", "vedtaget",
-    "afsat", "bevilget", "støttet", "finansieret", "doneret", "betalt", "sponsoreret", "medfinansieret",
-    "tabt", "vundet", "nået", "vedtaget", "stoppet", "afvist", "omtalt", "beskrevet", "nomineret", "indstillet", "hædret", "rost", "mødt", "glemt", "tænkt", "ment", "troet", "håbet", "undret", "mærket",
-))
-#: Present and past tense verbs that tell no part in the solution ("siger", "ligger", "hører under").
-_IDLE_VERBS = frozenset((
-    "er", "var", "siger", "sagde", "mener", "mente", "fortæller", "fortalte", "ligger", "lå", "hedder", "kender",
-    "synes", "tror", "håber", "oplever", "vurderer", "forklarer", "understreger", "peger", "udtaler", "ønsker",
-    "overvejer", "mangler", "bliver", "blev", "hører", "ejer", "fik", "får", "skriver", "skrev", "kalder",
-    "viser", "viste", "tilbyder", "tilbød", "har", "havde", "vil", "skal", "kan", "kunne", "skulle", "ville",
-    "måtte", "bør", "burde", "gør", "gjorde", "betaler", "betalte", "finansierer", "støtter", "bevilger",
-    "implementerer", "implementerede", "indfører", "indførte", "kopierer", "kopierede", "besøger", "besøgte",
-    "spørger", "spurgte", "ansøger", "søger", "modtager", "modtog", "bruger", "brugte", "anvender", "anvendte",
-    "arbejder", "arbejdede", "starter", "startede", "begynder", "begyndte", "åbner", "åbnede",
-    "udvikler", "udviklede", "driver", "drev", "valgte", "vælger", "besluttede", "beslutter", "ønskede",
-    "lancerede", "lancerer", "anbefaler", "anbefalede", "omtaler", "omtalte", "beskriver", "beskrev", "kræver",
-    "krævede", "anbefales", "lavede", "laver", "stoppede", "stopper", "droppede", "opgav", "godkendte", "godkender",
-    "vedtog", "vedtager", "afviste", "afviser", "etablerede", "etablerer", "forsøgte", "undersøgte", "står", "stod",
-))
-_CLAUSE_START = re.compile(r"(?:^|[,;:–]\s*|\b(?:og|men|mens|samt|hvor|da|når|[Oo]gså)\s+)$")
-_ADVERBS = r"(?:(?:også|nu|derfor|desuden|allerede|løbende|selv|samtidig|blandt\s+andet|bl\.a\.|siden\s+\S+|i\s+\S+|fra\s+\S+)\s+)*"
-_FINITE = re.compile(rf"^\s*(?:{_ADVERBS}(?:har|havde)\s+{_ADVERBS}(?P<part>[a-zæøå]{{3,}}(?:et|t))\b(?P<rest>\s+\S+)?"
-                     rf"|{_ADVERBS}(?P<verb>[a-zæøå]{{3,}}(?:er|ede|te)|lagde|tog|gav|vandt|stillede|satte)\b)")
-_INVERTED = re.compile(r"\b(?:har|havde)\s+$")
-
-
-_OWN_VERSION = re.compile(r"\b(?:sin\s+egen|sit\s+eget|sine\s+egne|inspireret\s+af|efter\s+(?:samme|vores|deres)\s+model|"
-                          r"lignende|tilsvarende|i\s+samme\s+stil|lånt\s+(?:tanken|idéen|ideen)|som\s+skabelon|[\wæøå]*udgave)\b",
-                          re.IGNORECASE)
-
-
-def _takes_part(prefix: str, suffix: str) -> bool:
-    """Whether a name is the subject of a verb of doing something for the solution: "ZBC har
-    skræddersyet kurserne", "Falck: kører og vedligeholder bussen", "her har Naturstyrelsen hjulpet"."""
-    if _OWN_VERSION.search(suffix[:150]):
-        return False  # "Guldborgsund Kommune lavede sin egen ...": a version of its own, not a part in this one
-    if re.search(r"\bstår\s+$", prefix[-8:]) and re.match(r"^\s+for\b", suffix):
-        return True  # "rekrutteringen står Danmarks Lærerforening for"
-    if _INVERTED.search(prefix[-12:]):
-        m = re.match(rf"^\s*{_ADVERBS}([a-zæøå]{{3,}}(?:et|t))\b", suffix)
-        return bool(m) and m.group(1) not in _IDLE_PARTICIPLES
-    relative = re.match(r"^\s*,\s*(?:der|som)\s+", suffix)
-    if relative and re.search(r"\b(?:fra|hos|på|i|til|af|med)\s+[A-ZÆØÅ][^,.]{0,50}?\s(?:på|i|ved|hos)\s+$", prefix[-70:]):
-        return False  # "Idéen er hentet fra Familieambulatoriet på Rigshospitalet, som ...": a place, not a subject
-    if relative:
-        suffix = suffix[relative.end():]  # "Lejerbo Svendborg, der har givet os adgang"
-    elif not _CLAUSE_START.search(prefix[-12:]):
-        return False
-    m = _FINITE.match(suffix)
-    if not m:
-        return False
-    if m.group("part"):
-        part = m.group("part")
-        if part == "været":
-            return bool(m.group("rest")) and m.group("rest").strip() == "med"
-        return part not in _IDLE_PARTICIPLES
-    return m.group("verb") not in _IDLE_VERBS
-
-
-#: Passive and causative forms naming the maker of a solution, in a text with no nominator.
-_OWNER_BEFORE = re.compile(r"(?:(?:er|blev|bliver)\s+(?:\w+\s+){0,2}(?:udviklet|skabt|etableret|startet|drevet|drives|"
-                           r"igangsat|sat\s+i\s+gang|grundlagt|stiftet|søsat|opstillet|oprettet|åbnet|opbygget|lanceret|gennemført|lavet)|"
-                           r"drives|driftes|ejes|ledes)\s+(?:\w+\s+){0,3}af\s+(?:[a-zæøå-]+selskabet\s+|foreningen\s+|kommunen\s+)?$"
-                           r"|^\s*Det\s+fik\s*$|\bDet\s+fik\s+$"
-                           r"|(?:^|[.!?]\s+)(?:Siden|I|Fra|Efter|Allerede|Derfor|Nu)(?:\s+[^,.]{0,30}?)?\s+(?:har|gik|startede|åbnede|"
-                           r"etablerede|begyndte|lancerede|udviklede)\s+$"
-                           # "Bag løsningen står X", "Projektejer er X", "er forankret i (afdelingen) X",
-                           # "Tilbuddet kommer fra X", "Det er X, der står bag", "Det gør X".
-                           r"|\bBag\s+(?:\w+\s+){1,2}står\s+$|\bProjektejer\s+er\s+$|\bforankret\s+(?:hos|i)\s+(?:afdelingen\s+|enheden\s+)?$"
-                           r"|\b(?:Tilbuddet|Løsningen|Indsatsen|Ordningen|Projektet|Initiativet|Idéen|Ideen)\s+kommer\s+fra\s+$"
-                           r"|(?:^|[.!?–]\s+)Det\s+gør\s+$",
-                           re.IGNORECASE)
-#: The rest of a list after a passive's maker: "oprettet af Syddjurs og Norddjurs kommuner".
-_OWNER_BEFORE_LIST = re.compile(r"(?:(?:er|blev|bliver)\s+(?:\w+\s+){0,2}(?:udviklet|skabt|etableret|startet|drevet|igangsat|"
-                                r"grundlagt|stiftet|søsat|opstillet|oprettet|åbnet|opbygget|lanceret|gennemført|lavet)|drives|"
-                                r"ejes|ledes)\s+(?:\w+\s+){0,3}af\s+(?:(?-i:[A-ZÆØÅ])[\wæøå.&-]*\s+){1,4}?(?:(?:,|og)\s+(?:(?-i:[A-ZÆØÅ])[\wæøå.&-]*\s+){1,4}?)*(?:,|og)\s*$",
-                                re.IGNORECASE)
-#: "I Lolland Kommune har man siden 2022 tilbudt ...", "I Boligforeningen 3B besluttede vi": the topic is the maker.
-_TOPIC_OWNER = re.compile(r"^\s+(?:har|havde|besluttede|begyndte|valgte|indførte|startede|udviklede|etablerede|gik|"
-                          r"lavede|fik|satte)\s+(?:man|vi)\b")
-_TOPIC_BEFORE = re.compile(r"(?:^|[.!?]\s+|:\s+)I\s+$")
-_OWNER_AFTER = re.compile(r"^\s*(?:,\s*(?:der|som)\s+(?:også\s+)?)?(?:har\s+(?:nu\s+|derfor\s+|selv\s+|i\s+fællesskab\s+|"
-                          r"siden\s+(?:\w+\s+)?\d{4}\s+)?(?:udviklet|skabt|etableret|startet|indført|tilbudt|drevet|opstillet|søsat|"
-                          r"lanceret|åbnet|opbygget|gjort\s+det\s+muligt)|står\s+bag|driver|begyndte|startede|"
-                          r"åbnede|etablerede|udviklede|forsøgte|ønskede|valgte|undersøgte|"
-                          r"gik\s+(?:\w+\s+){0,3}sammen\s+(?:om|med)|(?:blev|er)\s+stiftet|stiftede|leder\s+projektet|"
-                          r"står\s+i\s+spidsen|er\s+projektejer|tog\s+(?:\w+\s+){0,4}initiativ(?:et)?|har\s+taget\s+initiativ(?:et)?)",
-                          re.IGNORECASE)
-
-#: The role a name gets from the section it stands in when the words around it say nothing.
-SECTION_ROLES: dict[str, str] = {
-    "collaboration": "partner",
-    "capacity_collaboration": "partner",
-    "resources": "partner",
-    "capacity_evaluation": "partner",
-    "contacts": "partner",
-    "quote": "partner",
-}
-
-_SENTENCE = re.compile(r"(?<=[.!?”])\s+(?=[A-ZÆØÅ0-9”\"'’•–-])|\s+•\s+|\s+(?=\d\.\s+[A-ZÆØÅ])"
-                       # dash lists of a form: "Spredning: – Assens Kommune: implementeret 2024 – Interesse fra ..."
-                       r"|(?<=:)\s+[–-]\s+(?=[A-ZÆØÅ])|\s+[–-]\s+(?=[A-ZÆØÅ][^.:–]{0,60}:)"
-                       r"|\s+[–-]\s+(?=(?:Interesse|Besøg|Henvendelse)\b)"
-                       # emoji bullets of a post: "👉 Køge Kommune har ... 👉 ..."
-                       r"|\s*[\U0001F300-\U0001FAFF\u2705\u27A1\u2714]\ufe0f?\s+")
-#: An ordinal after a preposition or article ("til 15. Juni Fonden", "den 3. Maj"): no sentence ends there.
-_ORDINAL_AFTER_WORD = re.compile(r"\b(?:til|af|fra|med|for|den|det|i|på|hos|ved|om|siden|inden|efter|før)\s+\d{1,2}\.$")
-#: A full stop that ends an abbreviation or an initial, not a sentence.
-_ABBREVIATION = re.compile(r"(?:\b[A-ZÆØÅ]|\bbl\.a|\bfx|\bf\.eks|\bca|\bdvs|\bmv|\bjf|\bnr|\bpt|\bevt|\bSt|\bDr)\.$")
-
-
-def sentences(text: str) -> list[str]:
-    """Split a passage into sentences (and bullet points, and numbered tips).
-
-    Examples
-    --------
-    >>> sentences("Det virker. 89 procent er tilbage. • Punkt to 1. Tip et")
-    ['Det virker.', '89 procent er tilbage.', 'Punkt to', '1. Tip et']
-    >>> sentences("Botilbuddet H.C. Branners Vej, Silkeborg Kommune. Ny sætning.")
-    ['Botilbuddet H.C. Branners Vej, Silkeborg Kommune.', 'Ny sætning.']
-    """
-    out: list[str] = []
-    for piece in _SENTENCE.split(text):
-        piece = re.sub(r"^[•–-]\s+", "", piece.strip()) if piece else ""
-        if not piece:
-            continue
-        if out and (_ABBREVIATION.search(out[-1]) or re.fullmatch(r"\d{1,2}\.", out[-1])
-                    or _ORDINAL_AFTER_WORD.search(out[-1])):
-            out[-1] = f"{out[-1]} {piece}"
-        else:
-            out.append(piece)
-    return out
-
-
-def documented_effect(record: CaseRecord) -> tuple[bool, str | None]:
-    """Whether a case reports a measured effect in figures, and the sentence that does.
-
-    Examples
-    --------
-    >>> from samspil.core.records import SourceInfo, Section
-    >>> r = CaseRecord(id="x", number=1, title="T", source=SourceInfo("x", "X", "x"))
-    >>> r.sections["summary"] = Section("summary", "", "Det lykkedes at få 89 procent tilbage i skole.", 1, 1)
-    >>> documented_effect(r)
-    (True, 'Det lykkedes at få 89 procent tilbage i skole.')
-    """
-    keys = [k for k in _EFFECT_SECTIONS if k in record.sections] or \
-        [k for k in record.sections if k not in ("contacts", "resources", "attachment")]
-    found = [sentence.strip() for key in keys for sentence in sentences(record.sections[key].text)
-             if _EFFECT.search(sentence) and not _NOT_EFFECT.search(sentence)]
-    if not found:
-        return False, None
-    # The sentence to quote: one that tells a change or an outcome, before a bare percentage.
-    return True, next((x for x in found if _OUTCOME.search(x)), found[0])
 
 
 def proper_words(text: str) -> set[str]:
@@ -319,6 +62,7 @@ class _Case:
         self.record = record
         self.gazetteer = gazetteer
         self.found: list[_Found] = []
+        self.named: set[str] = set()  # every organisation found so far, for MAX_ORGANISATIONS
         self.spread: list[SpreadMention] = []
         self.inspired: list[InspirationMention] = []
         self.owners: set[str] = set(record.nominators)
@@ -360,6 +104,11 @@ class _Case:
 
     def add(self, m: Mention, role: str, evidence: str, section: str, said: bool = True) -> None:
         self.found.append(_Found(m, role, evidence, section, said))
+        self.named.add(m.name)
+        if len(self.named) > MAX_ORGANISATIONS:  # refused as soon as it is known, not after the whole text
+            raise InputError(f"the case {self.record.id!r} names more than {MAX_ORGANISATIONS} organisations (a "
+                             "case description names tens): is it many cases in one text? Split it",
+                             path=self.record.source.path)
         if m.part_of:
             self.parents.setdefault(m.name, m.part_of)
 
@@ -377,30 +126,32 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
     evaluation section.
     """
     internal_unit = m.kind == "unit" and case.internal(m.name, m.part_of, m.kind)
-    if _NEGATED.search(prefix[-40:]) and not _NOT_NEGATED.search(prefix[-80:]):
+    if NEGATED.search(prefix[-40:]) and not NOT_NEGATED.search(prefix[-80:]):
         return "mentioned", True  # "... ikke hos Microsoft": named, and explicitly no part in it
-    if case.free and (_OWNER_BEFORE.search(prefix[-80:]) or _OWNER_BEFORE_LIST.search(prefix[-200:])):
+    if m.kind == "municipality" and PARTICIPANT_LIST.search(prefix[-300:]):
+        return "partner", True  # "Projektkommuner: Hjørring, Thisted, ...": the municipalities taking part
+    if case.free and (OWNER_BEFORE.search(prefix[-80:]) or OWNER_BEFORE_LIST.search(prefix[-200:])):
         if m.kind == "company" and case.owners - {m.name}:
             return "partner", True  # "App'en er udviklet af Sporbar ApS": the supplier of an owner's solution
         return "owner", True
-    if case.free and _TOPIC_BEFORE.search(prefix[-6:]) and _TOPIC_OWNER.match(suffix):
+    if case.free and TOPIC_BEFORE.search(prefix[-6:]) and TOPIC_OWNER.match(suffix):
         return "owner", True
-    if case.free and _INVERTED.search(prefix[-12:]) and _OWNER_AFTER.match("har " + suffix):
+    if case.free and INVERTED.search(prefix[-12:]) and OWNER_AFTER.match("har " + suffix):
         return "owner", True  # "To år forinden havde Tranum Borgerforening taget initiativ"
-    for role, rx in _ROLE_CUES:
+    for role, rx in ROLE_CUES:
         if rx.search(prefix[-240:]):
             return role, True
-    suffix = suffix[_LIST_REST.match(suffix).end():]
-    suffix = suffix[_SUBJECT_TAIL.match(suffix).end():]
+    suffix = suffix[LIST_REST.match(suffix).end():]
+    suffix = suffix[SUBJECT_TAIL.match(suffix).end():]
     if re.match(r"^\s*(?:[a-zæøå]+\s+){1,2}ikke\b", suffix) and m.name not in case.owners:
         return "mentioned", True  # "Brønderslev Kommune deltager ikke": explicitly no part in it
-    if _FUNDER_AFTER.match(suffix):
+    if FUNDER_AFTER.match(suffix):
         return "funder", True
-    if _PARTNER_AFTER.match(suffix):
+    if PARTNER_AFTER.match(suffix):
         return "partner", True
-    if _ACTING_SUBJECT.match(suffix) and not internal_unit and m.name not in case.owners:
+    if ACTING_SUBJECT.match(suffix) and not internal_unit and m.name not in case.owners:
         return "partner", True
-    if _MAKER_AFTER.match(suffix):
+    if MAKER_AFTER.match(suffix):
         return ("owner" if internal_unit else "partner"), True
     if internal_unit and case.free and m.name not in case.owners and re.match(
             r"^\s*(?:har\s+(?:også\s+)?været\s+med\s+til|tager\s+imod|deltager|lægger\s+lokaler|lagde\s+huse?)", suffix):
@@ -411,12 +162,12 @@ def _role_for(prefix: str, suffix: str, section: str, m: Mention, case: _Case) -
         return "partner", False  # a school, care home or library of the owner where it happens
     if internal_unit:
         return "owner", True
-    if case.free and _OWNER_AFTER.match(suffix):
+    if case.free and OWNER_AFTER.match(suffix):
         return "owner", True
     genitive = m.surface.endswith(("s", "'s", "’s")) and not m.name.endswith("s")
     if _COMMITTEE.search(m.name) and m.name not in case.owners:
         return "mentioned", False  # a committee that approves or decides gives a mandate
-    if not internal_unit and not genitive and m.name not in case.owners and _takes_part(prefix, suffix):
+    if not internal_unit and not genitive and m.name not in case.owners and takes_part(prefix, suffix):
         return "partner", True
     return SECTION_ROLES.get(section, "mentioned"), False
 
@@ -427,7 +178,7 @@ def _evidence(sentence: str, limit: int = 200) -> str:
 
 
 def _scan(case: _Case, section: str, text: str) -> None:
-    for sentence in sentences(text):
+    for sentence in sentences(join_town_lists(text)):
         mentions = [_with_home(m, case) for m in find_mentions(sentence, case.gazetteer)
                     if _is_actor(m, sentence, case)]
         cues = [] if NOT_SPREAD.search(sentence) else spread_cues(sentence)
@@ -437,7 +188,7 @@ def _scan(case: _Case, section: str, text: str) -> None:
             role, said = _role_for(sentence[: m.start], sentence[m.end:], section, m, case)
             # "udviklet i samarbejde med MobilePay, der også har udviklet lignende tiltag": a maker named
             # right after its cue is no receiver of the solution.
-            made_it = bool(_MADE_BY.search(sentence[: m.start][-60:]))
+            made_it = bool(MADE_BY.search(sentence[: m.start][-60:]))
             if m.name in spread_targets and not made_it and m.name not in case.direct_sources:
                 status = spread_targets[m.name]
                 role, said = ("adopter" if status in ("adopted", "inspired") else "interested"), True
@@ -664,9 +415,9 @@ def _free_text_owners(case: _Case) -> None:
                 continue  # "I 2023 åbnede Vejen Kommune ... efter samme model": spread, not the maker
             mentions = [m for m in find_mentions(sentence, case.gazetteer) if _is_actor(m, sentence, case)]
             makers = [m for m in mentions
-                      if _OWNER_AFTER.match(sentence[m.end:][_LIST_REST.match(sentence[m.end:]).end():])
-                      or (_TOPIC_BEFORE.search(sentence[: m.start]) and _TOPIC_OWNER.match(sentence[m.end:]))
-                      or _OWNER_BEFORE.search(sentence[: m.start][-80:])]
+                      if OWNER_AFTER.match(sentence[m.end:][LIST_REST.match(sentence[m.end:]).end():])
+                      or (TOPIC_BEFORE.search(sentence[: m.start]) and TOPIC_OWNER.match(sentence[m.end:]))
+                      or OWNER_BEFORE.search(sentence[: m.start][-80:])]
             if makers:
                 listed = [m for m in mentions if any(_joined(sentence, m, k) for k in makers)]
                 owners = makers + [m for m in listed if m not in makers]
@@ -789,15 +540,21 @@ def _facts(case: _Case) -> CaseFacts:
     inspired: dict[str, InspirationMention] = {}
     for i in case.inspired:
         inspired.setdefault(i.source, i)
-    effect, evidence = documented_effect(record)
+    grade, evidence = grade_effect(record)
     head = " ".join(x for x in (record.title, record.subtitle, record.target_group, record.summary) if x)
     body = record.text(*(k for k in record.sections if k not in ("contacts", "attachment", "summary")))
-    return CaseFacts(actors=actors, spread=spread, inspired_by=list(inspired.values()), documented_effect=effect,
-                     effect_evidence=evidence, themes=tag_case_themes(head, body))
+    return CaseFacts(actors=actors, spread=spread, inspired_by=list(inspired.values()), effect_grade=grade,
+                     effect_evidence=evidence, themes=tag_case_themes(head, body), barriers=find_barriers(record))
 
 
 #: Sections read for actors, in order; the attachment (a pasted printout) last.
 _SKIP_SECTIONS = frozenset({"contacts"})
+#: A heading of the municipalities that take part, before a list of them.
+PARTICIPANT_LIST = re.compile(r"\b(?:[Pp]rojekt|[Dd]eltager|[Dd]eltagende|[Pp]artner|[Pp]ilot)\s*kommuner(?:ne)?\s*:[^.:]*$")
+#: More organisations than any case description names (the 2019 collection's largest names
+#: about 30): a text past it is many cases run together, and would make a clique of
+#: collaboration ties with millions of edges, so it is refused with the reason.
+MAX_ORGANISATIONS = 300
 
 
 def recognise(record: CaseRecord, *, gazetteer: Gazetteer | None = None) -> CaseFacts:
@@ -814,8 +571,9 @@ def recognise(record: CaseRecord, *, gazetteer: Gazetteer | None = None) -> Case
     -------
     CaseFacts
         One actor per organisation with its strongest role; spread statements
-        about organisations outside the owners; where the idea came from; whether
-        an effect is documented in figures.
+        about organisations outside the owners; where the idea came from;
+        how well its effect is documented (a grade, see
+        :mod:`samspil.recognise.effect`); the barriers it names.
 
     Examples
     --------

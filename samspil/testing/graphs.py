@@ -86,8 +86,10 @@ def synthetic_graph(nodes: int, *, seed: int = 1) -> nx.MultiDiGraph:
         sid, cid = f"solution-{s:05d}", f"case-{s:05d}"
         year = 2010 + s % 12
         g.add_node(cid, labels=("Case",), name=f"Løsning {s}", number=s + 1, year=year)
+        effect = rng.random()  # one draw, as before grades: the same graph for the same seed
+        grade = "measured" if effect < 0.3 else "none"
         g.add_node(sid, labels=("Solution",), name=f"Løsning {s}", title=f"Løsning {s}", year=year,
-                   documented_effect=rng.random() < 0.3)
+                   documented_effect=effect < 0.3, effect_grade=grade)
         _edge(g, cid, sid, "DESCRIBES", cid, f"Løsning {s}")
         makers = set()
         while len(makers) < 1 + min(6, int(rng.expovariate(0.8))):

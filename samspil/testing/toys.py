@@ -20,6 +20,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from samspil.core.model import flag_grade
 from samspil.core.records import Corpus
 
 from samspil.graph.builder import build_graph
@@ -80,7 +81,7 @@ def toy_case(number: int, title: str, *, year: int | None = None, target_group: 
         spread=[SpreadMention(to, kind, status, evidence=f"{title} → {to}", year=y, method="curated")
                 for to, kind, status, y in spread],
         inspired_by=[InspirationMention(s, k, evidence=f"inspireret af {s}", method="curated") for s, k in inspired_by],
-        documented_effect=effect is not None, effect_evidence=effect, themes=list(themes))
+        effect_grade="measured" if effect else "none", effect_evidence=effect, themes=list(themes))
     return record, facts
 
 
@@ -162,7 +163,7 @@ def gold_facts(path: str | Path) -> CaseFacts:
                               s.get("year"), "curated") for s in data["spread"]],
         inspired_by=[InspirationMention(i["from"], kinds.get(i["from"], "solution"), i.get("evidence", ""), "curated")
                      for i in data["inspired_by"]],
-        documented_effect=bool(data["documented_effect"]))
+        effect_grade=(data.get("effect") or {}).get("grade") or flag_grade(bool(data["documented_effect"])))
 
 
 def gold_graph() -> nx.MultiDiGraph:

@@ -33,6 +33,11 @@ from samspil.queries.analytics.network import collaboration_graph
 #: Weights of the reasons for suggesting a next adopter (see :func:`next_adopters`).
 REASON_WEIGHTS = {"interest": 3.0, "partner": 2.0, "network": 2.0, "target_group": 1.5, "region": 1.0,
                   "active": 0.5}
+#: A holder tied to more than this share of the collaboration graph's actors (a ministry that
+#: funds many partnerships, a big city) gives no ``partner`` reason: working with it says little
+#: about this solution. An eighth: on the shipped graph that is Odense Kommune, Region
+#: Syddanmark and Sundheds- og Ældreministeriet (about 0.14 each).
+HUB_SHARE = 0.125
 
 
 def spread_steps(g: nx.MultiDiGraph) -> list[dict[str, Any]]:
@@ -471,15 +476,16 @@ def _profile(g: nx.MultiDiGraph, solution: str) -> tuple[set[str], set[str]]:
     return themes, {w for w in _WORD.findall(text.lower()) if w not in _STOP}
 
 
-def next_adopters(g: nx.MultiDiGraph, solution: str, *, top: int | None = 10,
-                  reference: bool = True) -> list[dict[str, Any]]:
+def next_adopters(g: nx.MultiDiGraph, solution: str, *, top: int | None = 10, reference: bool = True,
+                  kind: str | None = None, hub_share: float = HUB_SHARE) -> list[dict[str, Any]]:
     """Who could adopt a solution next, each with the reasons.
 
     The solution's *holders* are its makers and the actors that adopted it or a
     variant. A candidate earns a reason (weight in :data:`REASON_WEIGHTS`) for each of:
 
     * ``interest`` — it already showed interest in, visited or was inspired by the solution;
-    * ``partner`` — it made another solution together with a holder;
+    * ``partner`` — it made another solution together with a holder (not through a holder
+      tied to more than ``hub_share`` of the collaboration graph, :data:`HUB_SHARE`);
     * ``network`` — it is in the same network (PART_OF a Network) as a holder;
     * ``target_group`` — it made a solution for a similar target group (a shared theme
       or content word of title and target group);
@@ -489,7 +495,8 @@ def next_adopters(g: nx.MultiDiGraph, solution: str, *, top: int | None = 10,
       organisation that innovates is likelier to take up an innovation).
 
     Only public-sector actors are suggested (adopting is what they do), unless an
-    actor of another sector showed interest.
+    actor of another sector showed interest; never a holder, nor a unit or parent of
+    one (PART_OF either way: the same organisation).
 
     Parameters
     ----------
@@ -500,6 +507,10 @@ def next_adopters(g: nx.MultiDiGraph, solution: str, *, top: int | None = 10,
         Keep this many (None: all).
     reference : bool
         Also suggest municipalities that are not in the graph, by region.
+    kind : str, optional
+        Only actors of this kind (``municipality``, ``region``, …).
+    hub_share : float
+        See :data:`HUB_SHARE`.
 
     Returns
     -------
@@ -532,16 +543,20 @@ def next_adopters(g: nx.MultiDiGraph, solution: str, *, top: int | None = 10,
 
     reasons: dict[str, dict[str, str]] = defaultdict(dict)
 
-    def add(actor: str, kind: str, text: str) -> None:
-        if actor not in holders:
-            reasons[actor].setdefault(kind, text)
+    # A holder's units and parents are the holder itself.
+    part_of = nx.DiGraph((u, v) for u, v, d in g.edges(data=True) if d["type"] == "PART_OF")
+    kin = {k for h in holders if h in part_of for k in nx.descendants(part_of, h) | nx.ancestors(part_of, h)}
+
+    def add(actor: str, why: str, text: str) -> None:
+        if actor not in holders and actor not in kin:
+            reasons[actor].setdefault(why, text)
 
     for s in path["steps"]:
         if not s["counts_as_spread"]:
             add(s["to_id"], "interest", f"showed interest ({s['status']})")
     collab = collaboration_graph(g)
     for h in sorted(holders):
-        if h in collab:
+        if h in collab and collab.degree(h) <= hub_share * max(len(collab) - 1, 1):
             for other in sorted(collab[h]):
                 together = "; ".join(name(g, x) for x in collab.edges[h, other]["solutions"])
                 add(other, "partner", f"made {together} with {who(h)}")
@@ -582,7 +597,7 @@ def next_adopters(g: nx.MultiDiGraph, solution: str, *, top: int | None = 10,
         data = g.nodes[actor] if actor in g else {"name": municipalities[actor][1], "kind": "municipality",
                                                     "region": municipalities[actor][0], "sector": "public"}
         # Adopting is what public organisations do; others are suggested only when they asked.
-        if data.get("sector") != "public" and "interest" not in why:
+        if (data.get("sector") != "public" and "interest" not in why) or (kind and data.get("kind") != kind):
             continue
         if cases_by.get(actor):
             why["active"] = f"an innovator itself ({cases_by[actor]} case{'s' if cases_by[actor] > 1 else ''})"

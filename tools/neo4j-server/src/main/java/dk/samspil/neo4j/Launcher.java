@@ -31,14 +31,17 @@ import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.neo4j.kernel.internal.Version;
 import org.neo4j.logging.Level;
 import org.neo4j.logging.log4j.Log4jLogProvider;
+import org.neo4j.server.configuration.ServerSettings;
 
 /**
  * A Neo4j 5 Community server for tests: the embedded database with only the
- * Bolt connector open, on loopback.
+ * Bolt connector open, on loopback; with {@code --http-port} also the HTTP connector
+ * on loopback, which serves Neo4j Browser at /browser/ when its jar is on the class path.
  *
  * <pre>
  * java -Xmx512m -cp 'neo4j-server.jar:lib/*' dk.samspil.neo4j.Launcher \
  *     [--port 17687] [--dir .run/neo4j] [--password PW] [--host 127.0.0.1] [--pagecache-mb 256]
+ *     [--http-port 17688]
  * </pre>
  *
  * The password of user {@code neo4j} is taken from {@code --password}, else the
@@ -120,6 +123,10 @@ public final class Launcher {
         out.printf("neo4j-server: started in %d ms (databases %d ms, password %s in %d ms)%n",
                 (now - t0) / 1_000_000, (tDb - t0) / 1_000_000, changed ? "set" : "unchanged",
                 (now - tDb) / 1_000_000);
+        if (opts.httpPort > 0) {
+            out.printf("neo4j-server: Neo4j Browser (if its jar is on the class path) at http://%s:%d/browser/%n",
+                    opts.host, opts.httpPort);
+        }
         out.printf("READY bolt://%s:%d%n", opts.host, opts.port);
         out.flush();
 
@@ -137,7 +144,15 @@ public final class Launcher {
         // Neo4j waits 5 s + 5 s for Bolt connections and threads at shutdown; 1 s each is plenty here.
         s.put(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofSeconds(1));
         s.put(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofSeconds(1));
-        s.put(HttpConnector.enabled, false);
+        // HTTP only when asked for (Neo4j Browser), on the same loopback address; never HTTPS.
+        s.put(HttpConnector.enabled, opts.httpPort > 0);
+        if (opts.httpPort > 0) {
+            s.put(HttpConnector.listen_address, new SocketAddress(opts.host, opts.httpPort));
+            s.put(HttpConnector.advertised_address, new SocketAddress(opts.host, opts.httpPort));
+            // The Browser fetches no guides or telemetry from outside.
+            s.put(ServerSettings.allow_telemetry, false);
+            s.put(ServerSettings.browser_remote_content_hostname_whitelist, "");
+        }
         s.put(HttpsConnector.enabled, false);
         // Auth on; no lock-out after failed logins (tests try wrong passwords on purpose).
         s.put(GraphDatabaseSettings.auth_enabled, true);
@@ -225,13 +240,14 @@ public final class Launcher {
     /** Command-line options. */
     private static final class Options {
         static final String USAGE = "usage: Launcher [--port N] [--dir PATH] [--password PW] "
-                + "[--host ADDR] [--pagecache-mb N]   (password also from NEO4J_PASSWORD or SAMSPIL_NEO4J_PASSWORD)";
+                + "[--host ADDR] [--pagecache-mb N] [--http-port N]   (password also from NEO4J_PASSWORD or SAMSPIL_NEO4J_PASSWORD)";
 
         int port = 17687;
         Path dir = Path.of(".run", "neo4j");
         String password;
         String host = "127.0.0.1";
         long pagecacheMb = 256;
+        int httpPort = 0;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -252,6 +268,7 @@ public final class Launcher {
                     case "--dir" -> o.dir = Path.of(v != null ? v : value(args, ++i, a));
                     case "--password" -> o.password = v != null ? v : value(args, ++i, a);
                     case "--host" -> o.host = v != null ? v : value(args, ++i, a);
+                    case "--http-port" -> o.httpPort = parseInt(a, v != null ? v : value(args, ++i, a));
                     case "--pagecache-mb" -> o.pagecacheMb = parseInt(a, v != null ? v : value(args, ++i, a));
                     default -> throw new IllegalArgumentException("unknown argument: " + a);
                 }

@@ -35,7 +35,7 @@ def test_every_static_file_is_package_data() -> None:
     assert [f for f in files if not any(fnmatch.fnmatch(f, pat) for pat in patterns)] == []
 
 
-MODULES = ("views", "maps", "page", "atlas", "style", "layout", "grass")
+MODULES = ("views", "maps", "page", "atlas", "places", "style", "layout", "grass")
 
 
 def test_the_package_exposes_every_public_name_of_its_modules() -> None:

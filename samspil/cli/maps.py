@@ -16,7 +16,7 @@ from samspil.cli.app import build_from_options, corpus_options, main
 
 #: :data:`samspil.viz.maps.PHYSICS_LIMIT`, :data:`~samspil.viz.maps.MAX_NODES` and
 #: :data:`~samspil.viz.maps.AGGREGATIONS`, for the options and help (a test keeps them equal).
-PHYSICS_LIMIT = 500
+PHYSICS_LIMIT = 150
 MAX_NODES = 6000
 AGGREGATIONS: tuple[str, ...] = ("community", "kind")
 
@@ -167,7 +167,8 @@ def candidates(lsf_paths, case_files, no_defaults, top, theme, region, weight_it
 def atlas(lsf_paths, case_files, no_defaults, out_dir, seed, max_nodes, aggregate_by, top, actors,
           include_contacts):
     """Every map as a small static site: an index, the network maps, a spread map per
-    solution that spread, neighbourhoods and the candidate table. Open index.html."""
+    solution that spread, neighbourhoods, the candidate table and a page for every
+    municipality and region. Open index.html."""
     from samspil.viz.atlas import write_atlas
 
     g = build_from_options(lsf_paths, case_files, no_defaults, include_contacts=include_contacts)

@@ -8,6 +8,7 @@ module                         what it holds
 :mod:`~samspil.viz.maps`       from a view to a page: size limits, layout, physics, the file
 :mod:`~samspil.viz.page`       the page itself (template, CSS and script in ``static/``)
 :mod:`~samspil.viz.atlas`      every map as a small static site
+:mod:`~samspil.viz.places`     the atlas's page for each municipality and region
 :mod:`~samspil.viz.style`      colours, shapes and Danish words of kinds, sectors, relations
 :mod:`~samspil.viz.layout`     positions, sizes and communities (igraph)
 :mod:`~samspil.viz.grass`      the Neo4j Browser style
@@ -37,11 +38,13 @@ _HOMES: dict[str, str] = {
                     "views"),
     **dict.fromkeys(("PHYSICS_LIMIT", "MAX_NODES", "AGGREGATIONS", "prepare", "aggregate",
                      "render_map", "write_map"), "maps"),
-    **dict.fromkeys(("DEFAULT_PALETTE", "SWATCH_SHAPES", "LegendEntry", "FilterControl",
+    **dict.fromkeys(("DEFAULT_PALETTE", "SWATCH_SHAPES", "APP_SCRIPTS", "LegendEntry", "FilterControl",
                      "vis_network_assets", "render_page", "write_page"), "page"),
     **dict.fromkeys(("AtlasPage", "write_atlas", "render_static"), "atlas"),
+    **dict.fromkeys(("Place", "PlacePage", "places_of", "place_of", "render_place", "write_places",
+                     "places_index"), "places"),
     **dict.fromkeys(("KIND_STYLES", "SECTOR_STYLES", "REL_STYLES", "REL_ORDER", "SECTOR_PAIR_COLORS",
-                     "kind_legend", "sector_legend", "rel_control", "sector_control", "kind_control",
+                     "SECTOR_RINGS", "node_colors", "kind_legend", "sector_legend", "rel_control", "sector_control", "kind_control",
                      "rel_key", "edge_style", "sector_pair_label", "sector_pair_color"), "style"),
     **dict.fromkeys(("degrees", "betweenness", "communities", "force_layout"), "layout"),
     **dict.fromkeys(("GRASS_PATH", "render_grass"), "grass"),

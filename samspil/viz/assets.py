@@ -8,6 +8,9 @@ stays one HTML file that works offline.
     the template of a map page (:func:`samspil.viz.page.render_page`);
 ``static/map.css``, ``static/map.js``
     its style and its script (which holds no data: it reads the page's JSON element);
+``static/labels.js``, ``static/focus.js``, ``static/export.js``
+    the rest of that script (inlined after ``map.js``, as one script): which labels are
+    drawn so none overlaps, the focus panel of a clicked node, PNG/SVG export;
 ``static/atlas.html``, ``static/atlas.css``
     the template and style of the atlas's plain pages (:func:`samspil.viz.atlas.render_static`).
 
@@ -50,28 +53,29 @@ def static_text(name: str) -> str:
     return resources.files("samspil.viz").joinpath("static", name).read_text(encoding="utf-8")
 
 
-def inline_text(name: str) -> str:
-    """The text of the ``<style>`` or ``<script>`` element that inlines one static file.
+def inline_text(*names: str) -> str:
+    """The text of the ``<style>`` or ``<script>`` element that inlines static files.
 
-    The file starts on the line after the opening tag. A script's Content-Security-Policy
-    hash must be taken of exactly this text.
+    The first file starts on the line after the opening tag; several files follow each other
+    in the given order. A script's Content-Security-Policy hash must be taken of exactly
+    this text.
 
     Parameters
     ----------
-    name : str
-        A file of ``samspil/viz/static/``, e.g. ``"map.css"``.
+    *names : str
+        Files of ``samspil/viz/static/``, e.g. ``"map.css"``.
 
     Returns
     -------
     str
-        A newline, then the file.
+        A newline, then the files.
 
     Examples
     --------
     >>> inline_text("map.js").startswith("\\n(function () {")
     True
     """
-    return "\n" + static_text(name)
+    return "".join("\n" + static_text(name) for name in names)
 
 
 def fill(template: str, values: Mapping[str, str]) -> str:

@@ -9,6 +9,7 @@
     atlas/candidates-table.html    ... and as a table with every score component
     atlas/spread/<solution>.html   one spread map per solution that spread or drew interest
     atlas/actors/<actor>.html      the neighbourhood of the most connected actors
+    atlas/places/<place>.html      every municipality and region (:mod:`samspil.viz.places`)
     atlas/atlas.json               the list of pages (title, view, nodes, edges, bytes)
 
 Links are relative, so the folder works from ``file://`` and from any web server. The
@@ -163,6 +164,7 @@ def write_atlas(g: nx.MultiDiGraph, out_dir: str | os.PathLike[str], *, seed: in
     """
     from samspil.queries.analytics.spread import spread_paths
     from samspil.queries.candidates import rank_candidates
+    from samspil.viz.places import places_index, write_places  # it renders with render_static
 
     root = Path(out_dir)
     root.mkdir(parents=True, exist_ok=True)
@@ -206,7 +208,11 @@ def write_atlas(g: nx.MultiDiGraph, out_dir: str | os.PathLike[str], *, seed: in
     pages.append(AtlasPage("candidates-table.html", "Kandidater til Find & Forstør", "table", 0, 0,
                            len(table_html.encode("utf-8"))))
 
-    index_html = _index(g, whole, cross, cand, len(ranked), spread_items, actor_items, include_contacts)
+    place_pages = write_places(g, root)
+    pages.extend(AtlasPage(p.path, p.name, "place", 0, 0, p.bytes) for p in place_pages)
+
+    index_html = _index(g, whole, cross, cand, len(ranked), spread_items, actor_items, include_contacts,
+                        places_index(place_pages))
     write_atomic(root / "index.html", index_html)
     pages.insert(0, AtlasPage("index.html", "Samspil-atlas", "index", 0, 0, len(index_html.encode("utf-8"))))
     _prune(root, {p.path for p in pages})
@@ -230,7 +236,7 @@ def _prune(root: Path, keep: set[str]) -> None:
 
 def _index(g: nx.MultiDiGraph, whole: MapView, cross: MapView, cand: MapView, n_ranked: int,
            spread_items: Sequence[tuple[dict[str, Any], str, MapView]],
-           actor_items: Sequence[tuple[str, str, MapView]], include_contacts: bool) -> str:
+           actor_items: Sequence[tuple[str, str, MapView]], include_contacts: bool, places_html: str) -> str:
     labels = [label for _, d in g.nodes(data=True) for label in d.get("labels", ())]
     counts = {k: labels.count(k) for k in ("Case", "Solution", "Actor")}
     parts = ["<h2>Kort</h2><ul>",
@@ -263,6 +269,7 @@ def _index(g: nx.MultiDiGraph, whole: MapView, cross: MapView, cand: MapView, n_
     parts.extend(f"<li>{_link(rel, name)} <span class=\"meta\">{_count(drawn)}</span></li>"
                  for name, rel, drawn in actor_items)
     parts.append("</ul>")
+    parts.append(places_html)
     privacy = ("Kontaktpersoner (personoplysninger) ER med på netværks- og nabolagskortene."
                if include_contacts else "Kontaktpersoner og deres telefonnumre og e-mails er ikke med.")
     parts.append(f'<p class="note">{html.escape(privacy)} Kortene virker uden net: alt er indlejret i '

@@ -34,7 +34,7 @@ __all__ = ["PHYSICS_LIMIT", "MAX_NODES", "AGGREGATIONS", "prepare", "aggregate",
            "write_map"]
 
 #: Above this many nodes positions are computed in Python and physics is off.
-PHYSICS_LIMIT = 500
+PHYSICS_LIMIT = 150
 #: Above this many nodes a map is aggregated (``--max-nodes``).
 MAX_NODES = 6000
 #: How a too-large map is aggregated (``--aggregate``).
@@ -116,8 +116,8 @@ def prepare(view: MapView, *, seed: int = 1, max_nodes: int = MAX_NODES,
     if view.fixed or aggregated or len(nodes) > physics_limit:
         options = _merge(options, _STILL)
         if not (view.fixed or aggregated):
-            notices.append(f"Stort kort ({_n(len(nodes))} noder): placeringen er beregnet på forhånd, så "
-                           "kortet står stille med det samme. Zoom ind for at se navnene.")
+            notices.append(f"Placeringen af de {_n(len(nodes))} noder er beregnet på forhånd, så kortet står "
+                           "stille med det samme. Navnene på de vigtigste står på kortet; zoom ind for flere.")
     else:
         options = _merge({"physics": _PHYSICS, "edges": {"smooth": {"type": "continuous"}}}, options)
     options = _merge(options, {"layout": {"randomSeed": seed}})

@@ -58,6 +58,7 @@ from samspil.viz.assets import fill, inline_text, static_text
 __all__ = [
     "DEFAULT_PALETTE",
     "SWATCH_SHAPES",
+    "APP_SCRIPTS",
     "LegendEntry",
     "FilterControl",
     "vis_network_assets",
@@ -74,7 +75,14 @@ DEFAULT_PALETTE: tuple[str, ...] = (
 _VIS_VERSION = "9.1.2"
 
 #: Node shapes a legend swatch can draw (anything else is drawn as a dot).
-SWATCH_SHAPES: tuple[str, ...] = ("dot", "diamond", "square", "triangle")
+SWATCH_SHAPES: tuple[str, ...] = ("dot", "diamond", "square", "triangle", "triangleDown", "star",
+                                   "hexagon")
+#: Swatches of a node filter that show a border, not a shape (the sector ring of a node).
+_RING_SWATCHES: tuple[str, ...] = ("ring", "dashed-ring")
+
+#: The page's own script files (``static/``), in order, inlined as one script: the map and
+#: its controls, the labels that fit, the focus panel, the picture export.
+APP_SCRIPTS: tuple[str, ...] = ("map.js", "labels.js", "focus.js", "export.js")
 
 
 class LegendEntry(TypedDict, total=False):
@@ -372,7 +380,9 @@ def _swatch(style: Mapping[str, Any] | None, target: str) -> dict[str, Any]:
     if target == "edges":
         return {"color": str(style["color"]),
                 "swatch": "dashed" if style.get("dashes") else "line"}
-    return {"color": str(style["color"]), "swatch": _swatch_shape(style.get("shape"))}
+    shape = style.get("shape")
+    return {"color": str(style["color"]),
+            "swatch": shape if shape in _RING_SWATCHES else _swatch_shape(shape)}
 
 
 def render_page(
@@ -512,7 +522,7 @@ def render_page(
         raise ValueError(f"graph data cannot be written as JSON: {err}") from err
 
     vis_js, vis_css = vis_network_assets()
-    app_js = inline_text("map.js")
+    app_js = inline_text(*APP_SCRIPTS)
     csp = "; ".join([
         "default-src 'none'",
         f"script-src {_csp_hash(vis_js)} {_csp_hash(app_js)}",

@@ -2,10 +2,11 @@
 relationships.
 
 One table per thing a reader decodes on a map, so every view speaks the same visual
-language: blue-ish dots are the public sector, an orange dot is a company, a red diamond a
-solution; a solid dark line is "ejer", a green arrow is spread, a dashed purple one
-inspiration. Colours come from the colour-blind-aware Tableau 10 family where possible and
-are always paired with a second cue (shape, dash or label), so no meaning rests on hue alone.
+language: a blue dot is a municipality, a dark hexagon a region, an orange star a company, a
+red diamond a solution, and a node's border is its sector; a solid dark line is "ejer", a
+green arrow is spread, a dashed purple one inspiration. Colours come from the colour-blind-
+aware Tableau families where possible and are always paired with a second cue (shape,
+lightness, dash or label), so no meaning rests on hue alone and a grey print still reads.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ __all__ = [
     "REL_STYLES",
     "REL_ORDER",
     "SECTOR_PAIR_COLORS",
+    "SECTOR_RINGS",
     "kind_legend",
+    "node_colors",
     "sector_legend",
     "rel_control",
     "sector_control",
@@ -49,20 +52,22 @@ class RelStyle(TypedDict):
 
 
 #: Node groups in legend order: the actor kinds of the model, then the other node kinds.
-#: Public-sector kinds share a blue family, civil ones green, so the sector reads too.
+#: Every kind has its own hue AND its own shape or lightness, so a map printed in grey
+#: still tells a region (dark hexagon) from a municipality (mid dot) from a unit (pale dot);
+#: the sector is a second channel, the node's border (:data:`SECTOR_RINGS`).
 KIND_STYLES: dict[str, KindStyle] = {
     "municipality": {"label": "Kommune", "color": "#1f77b4", "shape": "dot"},
-    "region": {"label": "Region", "color": "#08306b", "shape": "dot"},
-    "hospital": {"label": "Hospital", "color": "#17becf", "shape": "dot"},
-    "state_agency": {"label": "Statslig myndighed", "color": "#6baed6", "shape": "dot"},
-    "unit": {"label": "Enhed", "color": "#9ecae1", "shape": "dot"},
-    "network": {"label": "Netværk", "color": "#7f7f7f", "shape": "dot"},
-    "company": {"label": "Virksomhed", "color": "#ff7f0e", "shape": "dot"},
-    "foundation": {"label": "Fond", "color": "#2ca02c", "shape": "dot"},
-    "association": {"label": "Forening", "color": "#98df8a", "shape": "dot"},
-    "knowledge_institution": {"label": "Vidensinstitution", "color": "#9467bd", "shape": "dot"},
+    "region": {"label": "Region", "color": "#08306b", "shape": "hexagon"},
+    "hospital": {"label": "Hospital", "color": "#9edae5", "shape": "square"},
+    "state_agency": {"label": "Statslig myndighed", "color": "#393b79", "shape": "triangleDown"},
+    "unit": {"label": "Enhed", "color": "#c6dbef", "shape": "dot"},
+    "network": {"label": "Netværk", "color": "#bdbdbd", "shape": "hexagon"},
+    "company": {"label": "Virksomhed", "color": "#ff7f0e", "shape": "star"},
+    "foundation": {"label": "Fond", "color": "#2ca02c", "shape": "triangle"},
+    "association": {"label": "Forening", "color": "#98df8a", "shape": "triangleDown"},
+    "knowledge_institution": {"label": "Vidensinstitution", "color": "#9467bd", "shape": "square"},
     "solution": {"label": "Løsning", "color": "#d62728", "shape": "diamond"},
-    "theme": {"label": "Tema", "color": "#bcbd22", "shape": "triangle"},
+    "theme": {"label": "Tema", "color": "#dbdb8d", "shape": "triangle"},
     "person": {"label": "Kontaktperson", "color": "#e377c2", "shape": "square"},
     "community": {"label": "Fællesskab", "color": "#8c564b", "shape": "dot"},
 }
@@ -72,6 +77,23 @@ SECTOR_STYLES: dict[str, KindStyle] = {
     "private": {"label": "Privat", "color": "#ff7f0e", "shape": "dot"},
     "civil": {"label": "Civilsamfund", "color": "#2ca02c", "shape": "dot"},
     "knowledge": {"label": "Viden", "color": "#9467bd", "shape": "dot"},
+}
+
+
+class RingStyle(TypedDict):
+    """The border an actor's sector gives its node: a colour and a dash pattern."""
+
+    color: str
+    dashes: Any
+
+
+#: The border of an actor's node by sector. Dark colours and a dash pattern each, so the
+#: sector still reads in grey print and on a node whose fill has a similar hue.
+SECTOR_RINGS: dict[str, RingStyle] = {
+    "public": {"color": "#08306b", "dashes": False},
+    "private": {"color": "#a63603", "dashes": [5, 3]},
+    "civil": {"color": "#006d2c", "dashes": [2, 2]},
+    "knowledge": {"color": "#54278f", "dashes": [8, 3, 2, 3]},
 }
 
 #: Relationship keys (``TYPE`` or ``TYPE:role/status``) strongest first: when one pair of
@@ -231,14 +253,22 @@ def rel_control(present: set[str]) -> FilterControl:
 
 
 def sector_control(*, none_label: str = "Ikke en aktør") -> FilterControl:
-    """A node filter over the ``sector`` field with Danish sector names and colours."""
+    """A node filter over the ``sector`` field with Danish sector names; each swatch is the
+    border (ring) that sector gives a node (:data:`SECTOR_RINGS`).
+
+    Examples
+    --------
+    >>> sector_control()["styles"]["private"]
+    {'color': '#a63603', 'shape': 'dashed-ring'}
+    """
     labels = {k: s["label"] for k, s in SECTOR_STYLES.items()}
     labels[""] = none_label
     return {
         "field": "sector",
         "label": "Sektor",
         "labels": labels,
-        "styles": {k: {"color": s["color"]} for k, s in SECTOR_STYLES.items()},
+        "styles": {k: {"color": r["color"], "shape": "ring" if not r["dashes"] else "dashed-ring"}
+                   for k, r in SECTOR_RINGS.items()},
         "order": [*SECTOR_STYLES, ""],
     }
 
@@ -252,3 +282,37 @@ def kind_control() -> FilterControl:
         "styles": {k: {"color": s["color"], "shape": s["shape"]} for k, s in KIND_STYLES.items()},
         "order": list(KIND_STYLES),
     }
+
+
+def node_colors(kind: str | None, sector: str | None) -> dict[str, Any]:
+    """vis-network fields that fill a node with its kind's colour and ring it in its sector's.
+
+    Parameters
+    ----------
+    kind : str or None
+        A key of :data:`KIND_STYLES` (others keep the group's colour).
+    sector : str or None
+        A key of :data:`SECTOR_RINGS`; a node without one (a solution, a theme) gets a thin
+        grey border.
+
+    Returns
+    -------
+    dict
+        ``color`` (background, border, highlight, hover), ``borderWidth`` and
+        ``shapeProperties.borderDashes``.
+
+    Examples
+    --------
+    >>> c = node_colors("company", "private")
+    >>> c["color"]["background"], c["color"]["border"], c["shapeProperties"]["borderDashes"]
+    ('#ff7f0e', '#a63603', [5, 3])
+    >>> node_colors("solution", None)["borderWidth"]
+    1
+    """
+    fill = KIND_STYLES[kind]["color"] if kind in KIND_STYLES else "#9aa5b1"
+    ring = SECTOR_RINGS.get(sector or "")
+    border = ring["color"] if ring else "#57606a"
+    both = {"background": fill, "border": border}
+    return {"color": {**both, "highlight": dict(both), "hover": dict(both)},
+            "borderWidth": 3 if ring else 1, "borderWidthSelected": 4 if ring else 2,
+            "shapeProperties": {"borderDashes": ring["dashes"] if ring else False}}

@@ -50,12 +50,25 @@
   var ph = cfg.options.physics;
   var physicsOn = !(ph === false || (ph && typeof ph === "object" && ph.enabled === false));
   var settled = !physicsOn || rawNodes.length === 0;
+  // What the other parts of the page script (labels, focus, export) build on.
+  var stableHooks = [];
+  var P = {cfg: cfg, network: network, nodes: nodes, edges: edges, rawNodes: rawNodes,
+           rawEdges: rawEdges, rawById: rawById, edgeIds: edgeIds, el: el, nameOf: nameOf,
+           labelOf: labelOf, tipText: tipText,
+           // fn runs once the finished layout is drawn (at once if it already is)
+           onStable: function (fn) { if (window.samspilStable) { fn(); } else { stableHooks.push(fn); } },
+           // set by focus.js: what a click on a node or a search hit does
+           focusNode: null};
+  window.samspilPage = P;
   var markStable = function () {
     if (window.samspilStable) { return; }
     window.samspilStableMs = performance.now();
     window.samspilStable = true;
     document.body.setAttribute("data-stable", "true");
+    stableHooks.splice(0).forEach(function (fn) { fn(); });
   };
+  // The first drawing: the map can be read and searched from here on.
+  network.once("afterDrawing", function () { window.samspilDrawnMs = performance.now(); });
   var settle = function () {
     if (!settled) { settled = true; network.redraw(); }
   };
@@ -82,6 +95,7 @@
   network.on("selectNode", function (p) {
     var n = rawById.get(p.nodes[0]);
     if (n) { showDetails(nameOf(n), tipText(n)); }
+    if (n && P.focusNode) { P.focusNode(n.id); }
   });
   network.on("selectEdge", function (p) {
     if (p.nodes.length) { return; }
@@ -118,9 +132,11 @@
     edges.update(edgeUpd);
     counter.textContent = "Viser " + shownN + " af " + rawNodes.length + " noder og " +
       shownE + " af " + rawEdges.length + " forbindelser";
+    if (P.placeLabels) { P.placeLabels(); }     // hidden nodes free their names' places
   };
   var filterBox = byId("samspil-filters");
-  var SWATCHES = ["dot", "diamond", "square", "triangle", "line", "dashed"];
+  var SWATCHES = ["dot", "diamond", "square", "triangle", "triangleDown", "star", "hexagon", "ring",
+                  "dashed-ring", "line", "dashed"];
   var boxes = [];
   cfg.filters.forEach(function (f, k) {
     filterBox.appendChild(el("h2", null, f.label));
@@ -141,6 +157,7 @@
         var kind = SWATCHES.indexOf(v.swatch) >= 0 ? v.swatch : "dot";
         var sw = el("span", "swatch " + kind);
         if (kind === "line" || kind === "dashed") { sw.style.borderTopColor = v.color; }
+        else if (kind === "ring" || kind === "dashed-ring") { sw.style.borderColor = v.color; }
         else { sw.style.backgroundColor = v.color; }
         row.appendChild(sw);
       }
@@ -150,8 +167,12 @@
     });
     filterBox.appendChild(group);
   });
+  // "Vis alle" shows everything; "Skjul alle" clears the legend (types) only, so ticking a
+  // few types afterwards shows them with all their sectors and relations.
   var setAll = function (on) {
-    boxes.forEach(function (b) { if (!b.box.disabled) { b.box.checked = on; checked[b.k][b.j] = on; } });
+    boxes.forEach(function (b) {
+      if (!b.box.disabled && (on || b.k === 0)) { b.box.checked = on; checked[b.k][b.j] = on; }
+    });
     apply();
   };
   byId("samspil-all").addEventListener("click", function () { setAll(true); });
@@ -190,6 +211,7 @@
     if (!hidden) {
       network.selectNodes([n.id]);
       network.focus(n.id, {scale: Math.max(network.getScale(), 1.2), animation: {duration: 300}});
+      if (P.focusNode) { P.focusNode(n.id); }
     }
     return n.id;
   };
@@ -198,5 +220,6 @@
     ev.preventDefault();
     search(byId("samspil-query").value);
   });
+  P.apply = apply;
   apply();
 })();

@@ -1,6 +1,6 @@
 """What the views share: reading the graph as a map sees it, the texts of nodes and edges,
-node sizes, and the items of the whole network (which the network, neighbourhood and
-candidates views draw from).
+and node sizes (the items of the whole network are in ``_items``, the focus panel's lists
+in ``_focus``).
 
 Helpers of :mod:`samspil.viz.views` only; the views' public names are in its ``__init__``.
 """
@@ -18,7 +18,7 @@ import networkx as nx
 from samspil.core.errors import SamspilError
 from samspil.core.themes import theme_label
 from samspil.viz.layout import betweenness, degrees
-from samspil.viz.style import KIND_STYLES, REL_ORDER, REL_STYLES, edge_style, rel_key
+from samspil.viz.style import KIND_STYLES, REL_ORDER, REL_STYLES, rel_key
 from samspil.viz.views.base import SIZE_MEASURES, redact_contacts
 
 __all__ = [
@@ -26,7 +26,7 @@ __all__ = [
     "clip", "more", "sector_word", "kind_word",
     "labels_of", "group_of", "name_of", "Relation", "case_solutions", "map_relations", "by_pair",
     "strength", "ViewText", "node_tooltip", "edge_tooltip",
-    "scale_sizes", "hub_fonts", "size_measure", "folded_network", "network_items",
+    "scale_sizes", "size_measure", "folded_network",
 ]
 
 #: Cases (or solutions) a tooltip lists before "… og N til".
@@ -281,14 +281,6 @@ def scale_sizes(values: Mapping[str, float]) -> dict[str, float]:
             for n, v in values.items()}
 
 
-def hub_fonts(nodes: list[dict[str, Any]]) -> None:
-    """Label size grows with node size, so the hubs' names stay legible when the whole map
-    is in view (vis-network skips labels under 5 screen pixels) and the rest appear on zoom."""
-    for n in nodes:
-        share = max(0.0, (float(n["size"]) - MIN_SIZE) / (MAX_SIZE - MIN_SIZE))
-        n["font"] = {"size": round(12 + 24 * share ** 1.5, 1)}
-
-
 def size_measure(size_by: str, ids: list[str], pairs: Iterable[tuple[str, str]]) -> dict[str, float]:
     """What sizes the nodes: ``"degree"`` or ``"betweenness"`` of each id over the pairs."""
     if size_by not in SIZE_MEASURES:
@@ -311,29 +303,3 @@ def folded_network(g: nx.MultiDiGraph, include_contacts: bool
     relations = map_relations(g, include_contacts)
     ids = sorted(n for n in g if group_of(g, n) and (include_contacts or group_of(g, n) != "person"))
     return ids, by_pair(relations), relations
-
-
-def network_items(text: ViewText, ids: list[str], pairs: Mapping[tuple[str, str], list[Relation]],
-                  relations: list[Relation], sizes: Mapping[str, float],
-                  ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """vis-network nodes (with tooltips) and one edge per pair, styled by its strongest relation."""
-    g = text.g
-    by_node: dict[str, list[Relation]] = defaultdict(list)
-    for r in relations:
-        by_node[r.source].append(r)
-        by_node[r.target].append(r)
-    nodes = []
-    for n in ids:
-        data = g.nodes[n]
-        nodes.append({"id": n, "label": text.label(n), "name": text.name(n), "group": group_of(g, n),
-                      "kind": group_of(g, n), "sector": data.get("sector") or "",
-                      "tooltip": node_tooltip(text, n, by_node.get(n, [])), "size": sizes[n]})
-    edges = []
-    for i, rels in enumerate(pairs.values()):
-        top = rels[0]
-        arrows = top.type not in ("IN_REGION", "ADDRESSES", "PART_OF")
-        edges.append({"id": f"e{i}", "from": top.source, "to": top.target, "rel": top.key,
-                      "tooltip": edge_tooltip(text, rels),
-                      "width": round(1 + min(3.0, math.log2(len({r.case for r in rels}) or 1)), 2),
-                      **edge_style(top.key, arrows=arrows)})
-    return nodes, edges

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -17,6 +18,26 @@ VIEWS: tuple[str, ...] = ("network", "cross-sector", "spread", "neighbourhood", 
 SIZE_MEASURES: tuple[str, ...] = ("degree", "betweenness")
 
 _REDACTED = "[kontaktoplysning skjult]"
+_PERSON = "[person skjult]"
+
+#: A person named with a job title, as event write-ups and signatures do it ("Simon Hansen
+#: Tinggaard, sektionsleder, ..."): two to four capitalised words, a comma, then a lower-case
+#: title that ends in one of these words. An organisation never reads that way.
+_TITLE_WORDS = ("leder", "chef", "direktør", "konsulent", "koordinator", "ansvarlig", "rådgiver",
+                "medarbejder", "specialist", "sygeplejerske", "borgmester", "formand", "forkvinde",
+                "fuldmægtig", "terapeut", "læge", "overlæge", "pædagog", "manager", "ejer", "stifter",
+                "partner", "udvikler", "ergoterapeut", "fysioterapeut")
+_NAME_WITH_TITLE = re.compile(
+    r"\b(?P<name>[A-ZÆØÅ][a-zæøåéü]+(?:[ -](?:[A-ZÆØÅ][a-zæøåéü]+|[A-ZÆØÅ]\.)){1,3}), "
+    r"[a-zæøå][a-zæøå -]*?(?:" + "|".join(_TITLE_WORDS) + r")\b")
+#: Words that make a capitalised name an organisation's ("Holbæk Kommune, projektleder").
+_ORG_WORDS = frozenset({"Kommune", "Region", "Regionen", "Hospital", "Sygehus", "Center", "Centret",
+                        "Fonden", "Forening", "Foreningen", "Universitet", "Styrelsen", "Ministeriet"})
+
+
+def _person(match: re.Match[str]) -> str:
+    words = set(re.split(r"[ -]", match["name"]))
+    return match[0] if words & _ORG_WORDS else _PERSON
 
 
 @dataclass
@@ -63,7 +84,8 @@ class MapView:
 
 
 def redact_contacts(text: str) -> str:
-    """Replace e-mail addresses and Danish phone numbers in ``text``.
+    """Replace e-mail addresses, Danish phone numbers and named persons with a job title in
+    ``text``.
 
     Parameters
     ----------
@@ -72,11 +94,17 @@ def redact_contacts(text: str) -> str:
     Returns
     -------
     str
-        The text with each address or number replaced by ``[kontaktoplysning skjult]``.
+        The text with each address or number replaced by ``[kontaktoplysning skjult]`` and
+        each "Name Surname, title" by ``[person skjult]``.
 
     Examples
     --------
     >>> redact_contacts("Kontakt: 30 43 31 72, anna@rsyd.dk (2015-2018)")
     'Kontakt: [kontaktoplysning skjult], [kontaktoplysning skjult] (2015-2018)'
+    >>> redact_contacts("Anne Marie Holm, afdelingsleder, Region Sjælland")
+    '[person skjult], Region Sjælland'
+    >>> redact_contacts("Region Sjælland, Holbæk Kommune, projektleder")
+    'Region Sjælland, Holbæk Kommune, projektleder'
     """
-    return redact_contact_details(text, marker=_REDACTED)
+    text = redact_contact_details(text, marker=_REDACTED)
+    return _NAME_WITH_TITLE.sub(_person, text) if ", " in text else text

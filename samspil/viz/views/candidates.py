@@ -15,9 +15,9 @@ from samspil.viz.views._shared import (
     case_solutions,
     clip,
     map_relations,
-    network_items,
     scale_sizes,
 )
+from samspil.viz.views._items import network_items
 from samspil.viz.views.base import MapView
 
 __all__ = ["candidates_view"]
@@ -73,7 +73,6 @@ def candidates_view(g: nx.MultiDiGraph, *, top: int = 15, theme: str | None = No
         row = chosen.get(n["id"])
         if row is None:
             n["size"] = min(n["size"], 18.0)
-            n["font"] = {"size": 11}
             continue
         n["label"] = clip(f"{row['rank']}. {text.name(n['id'])}", LABEL_LIMIT)
         n["size"] = round(14 + 26 * row["score"] / best, 2)
@@ -83,6 +82,7 @@ def candidates_view(g: nx.MultiDiGraph, *, top: int = 15, theme: str | None = No
             "Point: " + (", ".join(parts) or "ingen"), f"Hvorfor: {row['reason']}",
             n["tooltip"].split("\n", 1)[1] if "\n" in n["tooltip"] else ""])
         n["font"] = {"size": 20, "bold": True}
+        n["labelled"] = True
     filters = []
     if theme:
         filters.append(f"tema {theme}")

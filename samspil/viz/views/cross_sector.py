@@ -8,6 +8,7 @@ from collections import Counter
 import networkx as nx
 
 from samspil.viz.style import (
+    KIND_STYLES,
     SECTOR_PAIR_COLORS,
     SECTOR_STYLES,
     kind_control,
@@ -20,7 +21,6 @@ from samspil.viz.views._shared import (
     TOOLTIP_CASES,
     ViewText,
     clip,
-    hub_fonts,
     kind_word,
     labels_of,
     more,
@@ -80,10 +80,21 @@ def cross_sector_view(g: nx.MultiDiGraph, *, size_by: str = "betweenness") -> Ma
                  *("· " + clip(text.name(s), 70) for s in more(solutions, TOOLTIP_CASES)
                    if s in g),
                  f"{MEASURE_WORDS[size_by].capitalize()}: nr. {rank[n]} af {len(actors)}"]
+        # The focus panel: who it works with (most shared solutions first) and on what.
+        shared = sorted(c[n], key=lambda m: (-len(c.edges[n, m]["solutions"]), text.name(m)))
+        focus = [{"title": "Partnere", "more": 0, "items": [
+                     {"id": m, "text": f"{text.name(m)} — {len(c.edges[n, m]['solutions'])} fælles løsning"
+                                       + ("er" if len(c.edges[n, m]["solutions"]) != 1 else ""), "quote": ""}
+                     for m in shared]},
+                 {"title": "Løsninger", "more": 0,
+                  "items": [{"id": "", "text": text.name(s), "quote": ""} for s in solutions if s in g]}]
         nodes.append({"id": n, "label": text.label(n), "name": text.name(n),
                       "group": data["sector"] or "", "kind": data["kind"] or "",
-                      "tooltip": text.lines(lines), "size": sizes[n]})
-    hub_fonts(nodes)
+                      "shape": KIND_STYLES.get(data["kind"] or "", {"shape": "dot"})["shape"],
+                      "tooltip": text.lines(lines), "size": sizes[n],
+                      "facts": [["Type", kind_word(data["kind"])], ["Sektor", sector_word(data["sector"])],
+                                ["Region", str(data.get("region") or "")]],
+                      "focus": focus})
     edges = []
     for i, t in enumerate(sorted(ties, key=lambda t: (t["a_id"], t["b_id"]))):
         color = sector_pair_color(t["pair"])
@@ -111,6 +122,6 @@ def cross_sector_view(g: nx.MultiDiGraph, *, size_by: str = "betweenness") -> Ma
                   {"field": "pair", "label": "Sektorpar", "target": "edges",
                    "labels": {p: sector_pair_label(p) for p in pairs},
                    "styles": {p: {"color": sector_pair_color(p)} for p in pairs}, "order": pairs}],
-        subtitle=("Farve: sektor · Linjefarve: de sektorer et samarbejde forbinder (grå: inden for "
+        subtitle=("Farve: sektor · Form: type · Linjefarve: de sektorer et samarbejde forbinder (grå: inden for "
                   f"én sektor) · Tykkelse: fælles løsninger · Størrelse: {MEASURE_WORDS[size_by]}"),
         notices=notices, options={"edges": {"smooth": False}})

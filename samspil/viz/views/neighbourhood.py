@@ -16,10 +16,10 @@ from samspil.viz.views._shared import (
     folded_network,
     labels_of,
     name_of,
-    network_items,
     scale_sizes,
     size_measure,
 )
+from samspil.viz.views._items import network_items
 from samspil.viz.views.base import MapView
 
 __all__ = ["find_actor", "neighbourhood_view"]
@@ -142,7 +142,7 @@ def neighbourhood_view(g: nx.MultiDiGraph, actor: str, *, depth: int = 1,
         n["step"] = str(reached[n["id"]])
         if n["id"] == centre:
             n.update(size=MAX_SIZE + 6, borderWidth=4, font={"size": 18, "bold": True},
-                     color={"border": "#111111"})
+                     color={**n["color"], "border": "#111111"}, labelled=True)
     return MapView(
         view="neighbourhood", title=f"Nabolag: {text.name(centre)}", nodes=nodes, edges=edges,
         legend=kind_legend({n["group"] for n in nodes}),

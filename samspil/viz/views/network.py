@@ -9,12 +9,11 @@ from samspil.viz.views._shared import (
     MEASURE_WORDS,
     ViewText,
     folded_network,
-    hub_fonts,
     labels_of,
-    network_items,
     scale_sizes,
     size_measure,
 )
+from samspil.viz.views._items import network_items
 from samspil.viz.views.base import MapView
 
 __all__ = ["network_view"]
@@ -53,7 +52,6 @@ def network_view(g: nx.MultiDiGraph, *, include_contacts: bool = False,
     ids, pairs, relations = folded_network(g, include_contacts)
     sizes = scale_sizes(size_measure(size_by, ids, pairs))
     nodes, edges = network_items(text, ids, pairs, relations, sizes)
-    hub_fonts(nodes)
     groups = {n["group"] for n in nodes}
     notices = []
     left_out = sum(1 for n in g if "Case" in labels_of(g, n) or "Source" in labels_of(g, n))

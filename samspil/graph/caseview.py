@@ -14,7 +14,7 @@ from samspil.core.model import ROLE_PRIORITY
 
 #: Order of keys in a case-view object, as design.md shows it.
 KEYS = ("id", "number", "title", "prize", "year", "target_group", "nominators", "actors", "spread", "inspired_by",
-        "documented_effect")
+        "group_partners", "shared", "documented_effect")
 
 
 def _solution(g: nx.MultiDiGraph, case: str) -> str | None:
@@ -35,7 +35,10 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
     -------
     dict
         Keys as in :data:`KEYS`; ``actors`` holds one entry per actor with its
-        strongest role, ``spread`` one per adopter/interested/visited/inspired actor.
+        strongest role, ``spread`` one per adopter/interested/visited/inspired actor,
+        place or group (``to``, ``target``, ``kind``, ``count``, ``status``, ``year``,
+        ``evidence``), ``group_partners`` the unnamed groups that took part, ``shared``
+        the channels knowledge was shared through (no spread).
 
     Examples
     --------
@@ -43,6 +46,8 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
     >>> view = case_view(default_graph(), "lsf2019-09")
     >>> view["title"], view["nominators"], view["prize"], view["year"]
     ('Talentudvikling', ['Kolding Kommune'], 'nyt-sammen-bedre', 2018)
+    >>> [(s["to"], s["target"], s["count"], s["status"]) for s in case_view(default_graph(), "lsf2019-01")["spread"]]
+    [('andre kommuner', 'group', None, 'visited'), ('tre kommuner', 'group', 3, 'visited')]
     """
     data = g.nodes[case]
     solution = _solution(g, case)
@@ -61,23 +66,34 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
         put(u, "nominator", evidence)
     spread: list[dict[str, Any]] = []
     inspired: list[dict[str, Any]] = []
+    group_partners: list[dict[str, Any]] = []
+    shared: list[dict[str, Any]] = []
     if solution:
         for u, _, d in g.in_edges(solution, data=True):
             if d.get("case") != case:
                 continue
             if d["type"] == "OWNS":
                 put(u, "owner", d["evidence"])
+            elif d["type"] == "PARTNER_IN" and "Group" in g.nodes[u]["labels"]:
+                node = g.nodes[u]
+                group_partners.append({"description": node["description"], "kind": node["kind"],
+                                       "count": node.get("count"), "role": d.get("role") or "partner",
+                                       "region": node.get("region"), "country": node.get("country"),
+                                       "evidence": d["evidence"]})
             elif d["type"] == "PARTNER_IN":
                 put(u, d.get("role") or "partner", d["evidence"])
         for _, v, d in g.out_edges(solution, data=True):
             if d.get("case") != case:
                 continue
             if d["type"] == "SPREAD_TO":
-                item = {"to": g.nodes[v]["name"], "status": d["status"], "evidence": d["evidence"]}
-                if d.get("year"):
-                    item["year"] = d["year"]
-                spread.append(item)
-                put(v, "adopter" if d["status"] in ("adopted", "inspired") else "interested", d["evidence"])
+                node = g.nodes[v]
+                spread.append({"to": node["name"], "target": d.get("target") or "actor", "kind": node.get("kind"),
+                               "count": node.get("count"), "status": d["status"], "year": d.get("year"),
+                               "evidence": d["evidence"]})
+                if "Actor" in node["labels"]:
+                    put(v, "adopter" if d["status"] in ("adopted", "inspired") else "interested", d["evidence"])
+            elif d["type"] == "SHARED_VIA":
+                shared.append({"channel": d["channel"], "evidence": d["evidence"]})
             elif d["type"] == "INSPIRED_BY":
                 inspired.append({"from": g.nodes[v]["name"], "evidence": d["evidence"]})
                 if "Actor" in g.nodes[v]["labels"]:
@@ -92,6 +108,8 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
     actors.sort(key=lambda a: (ROLE_PRIORITY.index(a["role"]), a["name"]))
     spread.sort(key=lambda s: (s["to"], s["status"]))
     inspired.sort(key=lambda s: s["from"])
+    group_partners.sort(key=lambda s: (s["description"], s["role"]))
+    shared.sort(key=lambda s: s["channel"])
     return {
         "id": case,
         "number": data.get("number"),
@@ -103,6 +121,8 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
         "actors": actors,
         "spread": spread,
         "inspired_by": inspired,
+        "group_partners": group_partners,
+        "shared": shared,
         "documented_effect": bool(sol.get("documented_effect", False)),
     }
 

@@ -6,11 +6,22 @@ builds it.  Three scores, each precision / recall / F1 over sets of pairs per
 case: actors as (name, kind), roles as (name, role), spread as (to, status).
 Names on both sides are resolved through the same gazetteer first, so "OUH"
 and "Odense Universitetshospital" count as one organisation.
+
+The spread set (``samspil/data/spreadset/lsf2019/NN.json``, one file per long
+case) annotates every spread statement, also those to places abroad and to
+unnamed groups.  On it, spread scores named organisations and places as
+(to, status) pairs; ``groups`` scores group receivers as (kind, count, status)
+and ``group_partners`` groups that took part as (kind, count, role), each
+matched as a multiset per case.  Dev-set files written before places and
+groups existed (their spread entries have no ``target``) are scored on named
+organisations only, and a place the recogniser now finds there is not held
+against them.
 """
 
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -62,17 +73,32 @@ class Evaluation:
     actors: Score
     roles: Score
     spread: Score
+    groups: Score = field(default_factory=lambda: Score("groups"))
+    group_partners: Score = field(default_factory=lambda: Score("group_partners"))
+
+    def scores(self) -> tuple[Score, ...]:
+        """Every score, in the order they are reported."""
+        return (self.actors, self.roles, self.spread, self.groups, self.group_partners)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"items": len(self.items), "actors": self.actors.as_dict(), "roles": self.roles.as_dict(),
-                "spread": self.spread.as_dict(),
+        return {"items": len(self.items), **{s.name: s.as_dict() for s in self.scores()},
                 "errors": [{"metric": s.name, "case": c, "error": e, "pair": p}
-                           for s in (self.actors, self.roles, self.spread) for c, e, p in s.errors]}
+                           for s in self.scores() for c, e, p in s.errors]}
 
 
 def devset_path() -> Path:
     """Where the shipped development set lies."""
     return Path(str(resources.files("samspil").joinpath("data", "devset")))
+
+
+def spreadset_path() -> Path:
+    """Where the shipped spread set lies (``lsf2019/NN.json``, one file per long case)."""
+    return Path(str(resources.files("samspil").joinpath("data", "spreadset")))
+
+
+def _modern(item: dict[str, Any]) -> bool:
+    """Whether a gold item annotates places and groups (the spread set), not only named organisations."""
+    return "group_partners" in item or any("target" in s for s in item.get("spread", []))
 
 
 def load_gold(folder: str | Path | None = None) -> list[dict[str, Any]]:
@@ -137,12 +163,22 @@ def _pairs(items: Iterable[dict[str, Any]], key: str, value: str, gazetteer: Gaz
     return {(_canon(x[key], gazetteer), x[value]) for x in items}
 
 
-def _compare(score: Score, case: str, gold: set[tuple[str, str]], pred: set[tuple[str, str]]) -> None:
-    score.tp += len(gold & pred)
-    score.fp += len(pred - gold)
-    score.fn += len(gold - pred)
-    score.errors += [(case, "missed", f"{a} / {b}") for a, b in sorted(gold - pred)]
-    score.errors += [(case, "spurious", f"{a} / {b}") for a, b in sorted(pred - gold)]
+def _compare(score: Score, case: str, gold: Iterable[tuple[Any, ...]], pred: Iterable[tuple[Any, ...]]) -> None:
+    """Count matches of two multisets of tuples (sets count each tuple once)."""
+    g, p = Counter(gold), Counter(pred)
+    score.tp += sum((g & p).values())
+    score.fp += sum((p - g).values())
+    score.fn += sum((g - p).values())
+    score.errors += [(case, "missed", " / ".join(map(str, t))) for t in sorted((g - p).elements(), key=str)]
+    score.errors += [(case, "spurious", " / ".join(map(str, t))) for t in sorted((p - g).elements(), key=str)]
+
+
+def _receivers(spread: Iterable[dict[str, Any]], targets: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [s for s in spread if s.get("target", "actor") in targets]
+
+
+def _groups(items: Iterable[dict[str, Any]], last: str) -> list[tuple[Any, ...]]:
+    return [(x["kind"], x.get("count"), x[last]) for x in items]
 
 
 def evaluate(gold: Sequence[dict[str, Any]] | None = None, *, corrections: Any = None,
@@ -173,11 +209,21 @@ def evaluate(gold: Sequence[dict[str, Any]] | None = None, *, corrections: Any =
     result = Evaluation(items=[g["id"] for g in gold], actors=Score("actors"), roles=Score("roles"),
                         spread=Score("spread"))
     for g in gold:
-        p = predicted.get(g["id"], {"actors": [], "spread": []})
-        _compare(result.actors, g["id"], _pairs(g["actors"], "name", "kind", gazetteer),
-                 _pairs(p["actors"], "name", "kind", gazetteer))
-        _compare(result.roles, g["id"], _pairs(g["actors"], "name", "role", gazetteer),
-                 _pairs(p["actors"], "name", "role", gazetteer))
-        _compare(result.spread, g["id"], _pairs(g["spread"], "to", "status", gazetteer),
-                 _pairs(p["spread"], "to", "status", gazetteer))
+        p = predicted.get(g["id"], {"actors": [], "spread": [], "group_partners": []})
+        modern = _modern(g)
+        named = ("actor", "place") if modern else ("actor",)
+        if "actors" in g:
+            places = set() if modern else {s["to"] for s in _receivers(p["spread"], ("place",))}
+            actors = [a for a in p["actors"] if a["name"] not in places]
+            _compare(result.actors, g["id"], _pairs(g["actors"], "name", "kind", gazetteer),
+                     _pairs(actors, "name", "kind", gazetteer))
+            _compare(result.roles, g["id"], _pairs(g["actors"], "name", "role", gazetteer),
+                     _pairs(actors, "name", "role", gazetteer))
+        _compare(result.spread, g["id"], _pairs(_receivers(g["spread"], named), "to", "status", gazetteer),
+                 _pairs(_receivers(p["spread"], named), "to", "status", gazetteer))
+        if modern:
+            _compare(result.groups, g["id"], _groups(_receivers(g["spread"], ("group",)), "status"),
+                     _groups(_receivers(p["spread"], ("group",)), "status"))
+            _compare(result.group_partners, g["id"], _groups(g.get("group_partners", []), "role"),
+                     _groups(p.get("group_partners", []), "role"))
     return result

@@ -113,7 +113,7 @@ def load_gold(folder: str | Path | None = None) -> list[dict[str, Any]]:
     folder = Path(folder) if folder else devset_path()
     items = []
     for path in sorted((folder / "lsf2019").glob("*.json")):
-        items.append(json.loads(path.read_text(encoding="utf-8")))
+        items.append({**json.loads(path.read_text(encoding="utf-8")), "_path": str(path)})
     for path in sorted((folder / "freetext").glob("*.json")):
         item = json.loads(path.read_text(encoding="utf-8"))
         item["_text"] = str(path.with_suffix(".txt"))
@@ -227,3 +227,68 @@ def evaluate(gold: Sequence[dict[str, Any]] | None = None, *, corrections: Any =
             _compare(result.group_partners, g["id"], _groups(g.get("group_partners", []), "role"),
                      _groups(p.get("group_partners", []), "role"))
     return result
+
+
+def propose_spread_corrections(gold: Sequence[dict[str, Any]], predicted: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """Curation entries for the gold's spread statements and group partners the prediction misses.
+
+    Each entry is a ``spread`` (or ``group``) operation of the corrections file with the gold's
+    evidence and a reason naming the gold file, for a reviewer to check and add.
+
+    Parameters
+    ----------
+    gold : sequence of dict
+        Spread-set items (from :func:`load_gold`).
+    predicted : dict
+        Case id → case view (from :func:`predict`).
+
+    Returns
+    -------
+    list of dict
+        In gold order.
+
+    Examples
+    --------
+    >>> gold = [{"id": "x-1", "_path": "x/01.json", "spread": [
+    ...     {"to": "tre kommuner", "target": "group", "kind": "municipality", "count": 3, "status": "visited",
+    ...      "year": None, "country": "DK", "region": None, "evidence": "tre kommuner har været forbi"}]}]
+    >>> [(c["op"], c["to"], c["count"], c["reason"]) for c in propose_spread_corrections(gold, {})]
+    [('spread', 'tre kommuner', 3, 'x/01.json: visited by a group of 3 municipality, missed by the recogniser')]
+    """
+    gazetteer = Gazetteer.default()
+    proposals: list[dict[str, Any]] = []
+    for g in gold:
+        p = predicted.get(g["id"], {})
+        where = g.get("_path", g["id"])
+        named = _pairs(_receivers(p.get("spread", []), ("actor", "place")), "to", "status", gazetteer)
+        groups = Counter(_groups(_receivers(p.get("spread", []), ("group",)), "status"))
+        for s in g.get("spread", []):
+            target = s.get("target", "actor")
+            if target == "group":
+                key = (s["kind"], s.get("count"), s["status"])
+                if groups[key]:
+                    groups[key] -= 1
+                    continue
+                what = f"{s['status']} by a group of {s.get('count') or 'an unknown number of'} {s['kind']}"
+            elif (_canon(s["to"], gazetteer), s["status"]) in named:
+                continue
+            else:
+                what = f"{s['status']} by {target} {s['to']}"
+            entry = {"op": "spread", "case": g["id"], "to": s["to"], "kind": s["kind"], "status": s["status"],
+                     "target": target, "count": s.get("count"), "country": s.get("country"), "region": s.get("region"),
+                     "year": s.get("year"), "evidence": s.get("evidence"),
+                     "reason": f"{where}: {what}, missed by the recogniser"}
+            proposals.append({k: v for k, v in entry.items() if v is not None})
+        partners = Counter(_groups(p.get("group_partners", []), "role"))
+        for gp in g.get("group_partners", []):
+            key = (gp["kind"], gp.get("count"), gp["role"])
+            if partners[key]:
+                partners[key] -= 1
+                continue
+            entry = {"op": "group", "case": g["id"], "description": gp["description"], "kind": gp["kind"],
+                     "role": gp["role"], "count": gp.get("count"), "region": gp.get("region"),
+                     "country": gp.get("country"), "evidence": gp.get("evidence"),
+                     "reason": f"{where}: a group of {gp.get('count') or 'unknown'} {gp['kind']} as {gp['role']}, "
+                               f"missed by the recogniser"}
+            proposals.append({k: v for k, v in entry.items() if v is not None})
+    return proposals

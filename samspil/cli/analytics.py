@@ -276,8 +276,9 @@ def reach_command(lsf_paths, case_files, no_defaults, as_json, as_csv, solution)
     if as_json or as_csv:
         emit(row, (), title="", as_json=as_json, as_csv=as_csv)
         return
-    emit([{"what": k, "value": row[k]} for k in ("title", "originators", "adopters", "municipalities", "regions",
-                                                  "new_regions", "sectors", "interested", "years")],
+    emit([{"what": k, "value": row[k]} for k in ("title", "originators", "adopters", "reached", "uncounted", "places",
+                                                  "municipalities", "regions", "new_regions", "scope", "sectors",
+                                                  "interested", "years")],
          [("what", "", _text, "left"), ("value", "", _text, "left")], title=f"Reach of {row['title']}",
          as_json=False, as_csv=False)
 

@@ -9,7 +9,7 @@ Building is deterministic: the same input in any order gives the same graph.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import combinations
@@ -195,7 +195,11 @@ class _Builder:
                                country=spread.country)
             self.edge(solution, a, "SPREAD_TO", record.id, evidence=spread.evidence, method=spread.method,
                       status=spread.status, year=spread.year, target=spread.target)
+        # "12 kommuner deltager" where the case names the twelve: the group is those actors, no more partners.
+        named = Counter(m.kind for m in facts.actors if m.role in MAKER_ROLES)
         for g in _strongest_roles(facts.groups):
+            if g.count is not None and g.count <= named[g.kind]:
+                continue
             a = self.group(record.id, g.description, g.kind, g.count, g.region, g.country)
             self.edge(a, solution, "PARTNER_IN", record.id, evidence=g.evidence, method=g.method, role=g.role)
         for shared in facts.shared:

@@ -11,7 +11,6 @@ the people who run the solution).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -873,10 +872,7 @@ def _facts(case: _Case) -> CaseFacts:
     effect, evidence = documented_effect(record)
     head = " ".join(x for x in (record.title, record.subtitle, record.target_group, record.summary) if x)
     body = record.text(*(k for k in record.sections if k not in ("contacts", "attachment", "summary")))
-    # "12 kommuner deltager" where the twelve are named: the group is those actors, not more partners.
-    named = Counter(a.kind for a in actors if a.role in ("owner", "partner", "funder"))
-    groups = [g for g in {(g.description, g.role): g for g in case.groups}.values()
-              if g.count is None or g.count > named[g.kind]]
+    groups = list({(g.description, g.role): g for g in case.groups}.values())
     return CaseFacts(actors=actors, spread=spread, groups=groups, shared=list(case.shared.values()),
                      inspired_by=list(inspired.values()), documented_effect=effect, effect_evidence=evidence,
                      themes=tag_case_themes(head, body))

@@ -47,6 +47,7 @@ from samspil.core.text import redact_contact_details
 from samspil.core.errors import SamspilError
 from samspil.core.identity import name_key
 from samspil.core.themes import theme_label
+from samspil.recognise.spread import NUMBER_WORDS
 from samspil.viz.layout import betweenness, degrees
 from samspil.viz.page import FilterControl, LegendEntry
 from samspil.viz.style import (
@@ -224,16 +225,25 @@ def _group(g: nx.MultiDiGraph, n: str) -> str | None:
     labels = _labels(g, n)
     if "Actor" in labels:
         return g.nodes[n].get("kind") or "unit"
-    for label, group in (("Solution", "solution"), ("Theme", "theme"), ("Person", "person")):
+    for label, group in (("Solution", "solution"), ("Theme", "theme"), ("Person", "person"), ("Group", "group")):
         if label in labels:
             return group
     return None
 
 
 def _name(g: nx.MultiDiGraph, n: str) -> str:
+    """A node's name on a map; a group by its number ("3 kommuner"), a place abroad with its country."""
     data = g.nodes[n]
-    if "Theme" in data.get("labels", ()):
+    labels = data.get("labels", ())
+    if "Theme" in labels:
         return theme_label(str(data.get("name") or n))
+    if "Group" in labels and data.get("count"):
+        words = str(data["name"]).split()
+        # "yderligere 36 kommuner", "fire vestjyske kommuner": the words after the number, after the count
+        at = next((i for i, w in enumerate(words) if w.isdigit() or w.lower() in NUMBER_WORDS), -1)
+        return " ".join([str(data["count"]), *words[at + 1:]])
+    if data.get("country", "DK") != "DK":
+        return f"{data.get('name') or n} ({data['country']})"
     return str(data.get("name") or data.get("title") or n)
 
 

@@ -42,11 +42,17 @@ def cases_of(g: nx.MultiDiGraph, solution: str) -> list[str]:
 
 
 def makers(g: nx.MultiDiGraph, solution: str, roles: Iterable[str] = MAKER_ROLES) -> dict[str, str]:
-    """Actor → strongest role (owner, partner, funder) among those who made a solution."""
+    """Actor → strongest role (owner, partner, funder) among those who made a solution.
+
+    A ``Group`` partner ("yderligere 36 kommuner") is no maker by name: it has no sector and
+    ties to no one, so it is left out here (the case view lists it under ``group_partners``).
+    """
     order = list(MAKER_ROLES)
     wanted = set(roles)
     found: dict[str, str] = {}
     for u, _, d in g.in_edges(solution, data=True):
+        if not is_a(g, u, "Actor"):
+            continue
         role = "owner" if d["type"] == "OWNS" else (d.get("role") or "partner") if d["type"] == "PARTNER_IN" else None
         if role in wanted and (u not in found or order.index(role) < order.index(found[u])):
             found[u] = role

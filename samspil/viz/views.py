@@ -225,7 +225,7 @@ def _group(g: nx.MultiDiGraph, n: str) -> str | None:
     labels = _labels(g, n)
     if "Actor" in labels:
         return g.nodes[n].get("kind") or "unit"
-    for label, group in (("Solution", "solution"), ("Theme", "theme"), ("Person", "person"), ("Group", "group")):
+    for label, group in (("Solution", "solution"), ("Theme", "theme"), ("Person", "person")):
         if label in labels:
             return group
     return None
@@ -790,7 +790,8 @@ def spread_view(g: nx.MultiDiGraph, solution: str) -> MapView:
     pos = _layered(levels, lambda n: (year[n] is None, year[n] or 0, _name(g, n).casefold()))
     nodes = []
     for n in members:
-        group = _group(g, n) or "unit"
+        # An unnamed group of receivers is drawn on spread maps only (the network maps show who works with whom).
+        group = "group" if "Group" in _labels(g, n) else _group(g, n) or "unit"
         rels = [r for rels in flow.values() for r in rels if n in (r.source, r.target)]
         node = {"id": n, "label": text.label(n), "name": text.name(n), "group": group,
                 "kind": group, "sector": g.nodes[n].get("sector") or "",

@@ -14,7 +14,7 @@ from samspil.loaders import structured
 
 #: design.md, "The case view": the keys, in this order.
 CASE_VIEW_KEYS = ["id", "number", "title", "prize", "year", "target_group", "nominators", "actors", "spread",
-                  "inspired_by", "documented_effect", "effect", "barriers"]
+                  "inspired_by", "documented_effect", "effect", "barriers", "group_partners", "shared"]
 KINDS = {"municipality", "region", "hospital", "state_agency", "company", "foundation", "association",
          "knowledge_institution", "network", "unit"}
 ROLES = {"nominator", "owner", "partner", "funder", "adopter", "interested", "inspiration", "mentioned"}
@@ -61,8 +61,9 @@ def test_case_view_value_types_and_vocabulary(cli_case_views):
             assert a["kind"] in KINDS and a["role"] in ROLES, (where, a["kind"], a["role"])
             assert isinstance(a["evidence"], str), where
         for s in v["spread"]:
-            assert set(s) in ({"to", "status", "evidence"}, {"to", "status", "evidence", "year"}), where
-            assert s["status"] in STATUSES, where
+            assert set(s) == {"to", "target", "kind", "count", "status", "year", "evidence"}, where
+            assert s["status"] in STATUSES and s["target"] in ("actor", "place", "group"), where
+            assert s["count"] is None or (s["target"] == "group" and s["count"] >= 1), where
         for i in v["inspired_by"]:
             assert set(i) == {"from", "evidence"}, where
         names = [a["name"] for a in v["actors"]]
@@ -220,7 +221,8 @@ def test_cases_json_with_only_a_given_file(run_cli, tmp_path):
     assert json.loads(out) == [{"id": "one-1", "number": 1, "title": "Et", "prize": None, "year": None,
                                 "target_group": None, "nominators": [], "actors": [], "spread": [],
                                 "inspired_by": [], "documented_effect": False,
-                                "effect": {"grade": "none", "evidence": None}, "barriers": []}]
+                                "effect": {"grade": "none", "evidence": None}, "barriers": [], "group_partners": [],
+                                "shared": []}]
 
 
 def test_filters_take_danish_words_too(run_cli_many):

@@ -37,9 +37,10 @@ DESIGN_KINDS = {
     "unit": ("Unit", None),
 }
 SECTORS = {"public", "private", "civil", "knowledge"}
-OTHER_LABELS = {"Solution", "Case", "Source", "Theme", "Person"}
+#: design.md's other nodes; Channel is what SHARED_VIA points at (knowledge-sharing with no receiver).
+OTHER_LABELS = {"Solution", "Case", "Source", "Theme", "Person", "Group", "Channel"}
 #: design.md's relationships, plus FROM_SOURCE (case → its source document).
-DESIGN_RELATIONSHIPS = {"NOMINATED", "DESCRIBES", "OWNS", "PARTNER_IN", "SPREAD_TO", "INSPIRED_BY", "MENTIONS",
+DESIGN_RELATIONSHIPS = {"NOMINATED", "DESCRIBES", "OWNS", "PARTNER_IN", "SPREAD_TO", "SHARED_VIA", "INSPIRED_BY", "MENTIONS",
                         "PART_OF", "IN_REGION", "COLLABORATES_WITH", "ADDRESSES", "FROM_SOURCE"}
 #: Edges that belong to no single case.
 CASELESS_METHODS = {"derived", "reference", "gazetteer"}
@@ -210,9 +211,14 @@ def test_every_node_has_id_name_and_labels(graph):
 def test_actor_kinds_labels_and_sectors_are_design_mds(graph):
     kinds = Counter()
     for n, d in graph.nodes(data=True):
+        if "Group" in d["labels"]:
+            assert d["kind"] in DESIGN_KINDS and "sector" not in d and d["description"] == d["name"], n
+            continue
         if "Actor" not in d["labels"]:
             assert "kind" not in d and "sector" not in d, n
             continue
+        assert re.fullmatch(r"[A-Z]{2}", d["country"]), n
+        assert d["country"] == "DK" or "kommunekode" not in d, n
         label, sector = DESIGN_KINDS[d["kind"]]
         assert tuple(d["labels"]) == ("Actor", label), n
         assert d["sector"] == sector if sector else d["sector"] in SECTORS, (n, d["sector"])
@@ -261,12 +267,18 @@ def test_relationship_endpoints_and_properties(graph):
         t = d["type"]
         if t == "NOMINATED":
             assert has(u, "Actor") and has(v, "Case")
-        elif t in ("OWNS", "PARTNER_IN"):
+        elif t == "OWNS":
             assert has(u, "Actor") and has(v, "Solution")
+        elif t == "PARTNER_IN":
+            assert (has(u, "Actor") or has(u, "Group")) and has(v, "Solution")
             if t == "PARTNER_IN":
                 assert d["role"] in ("partner", "funder")
         elif t == "SPREAD_TO":
-            assert has(u, "Solution") and has(v, "Actor") and d["status"] in SPREAD_STATUSES
+            assert has(u, "Solution") and (has(v, "Actor") or has(v, "Group")) and d["status"] in SPREAD_STATUSES
+            assert d["target"] == ("group" if has(v, "Group") else "place" if graph.nodes[v]["country"] != "DK"
+                                   else "actor"), (u, v)
+        elif t == "SHARED_VIA":
+            assert has(u, "Solution") and has(v, "Channel") and d["channel"] == graph.nodes[v]["channel"]
         elif t in ("PART_OF", "COLLABORATES_WITH"):
             assert has(u, "Actor") and has(v, "Actor")
         elif t == "IN_REGION":
@@ -331,7 +343,7 @@ def test_effect_grade_evidence_and_barriers_on_case_and_solution(graph):
     from samspil.graph.caseview import case_view
 
     view = case_view(graph, "lsf2019-17")
-    assert list(view)[-3:] == ["documented_effect", "effect", "barriers"]
+    assert list(view)[-5:] == ["documented_effect", "effect", "barriers", "group_partners", "shared"]
     assert view["effect"]["grade"] == "reported" and view["documented_effect"] is False
     assert graph.nodes["lsf2019-17"]["effect_grade"] == "reported"
     # Case 19's "Ca. 80 procent siger ja tak" is uptake: curated to the staff's own assessment.

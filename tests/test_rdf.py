@@ -332,7 +332,7 @@ def nx_partners(g, actor):
 def nx_cross_sector(g, min_sectors):
     makers = defaultdict(set)
     for u, v, d in g.edges(data=True):
-        if d["type"] in ("OWNS", "PARTNER_IN"):
+        if d["type"] in ("OWNS", "PARTNER_IN") and "Actor" in g.nodes[u]["labels"]:  # a Group has no sector
             makers[v].add(u)
     rows = set()
     for s, actors in makers.items():

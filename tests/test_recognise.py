@@ -104,9 +104,12 @@ def test_inspired_and_adopted_are_told_apart(cases):
     assert ("Morsø Kommune", "inspired") in spread
 
 
-def test_knowledge_sharing_and_unnamed_spread_make_no_spread(cases):
-    # Case 1: "tre kommuner været forbi", a blog — no named organisation, no spread.
-    assert recognise(cases[1]).spread == []
+def test_knowledge_sharing_and_unnamed_spread_make_no_spread_to_an_actor(cases):
+    # Case 1: "tre kommuner været forbi", a blog — no named organisation: the spread goes to groups, the blog
+    # is knowledge-sharing.
+    facts = recognise(cases[1])
+    assert all(s.target == "group" for s in facts.spread)
+    assert ("tre kommuner", 3, "visited") in {(s.to, s.count, s.status) for s in facts.spread}
 
 
 def test_funder_and_inspiration(cases):

@@ -217,8 +217,9 @@ def reach_command(lsf_paths, case_files, no_defaults, fmt, solution):
     if fmt != "table":
         emit(row, (), fmt, title="")
         return
-    emit([{"what": k, "value": row[k]} for k in ("title", "originators", "adopters", "municipalities", "regions",
-                                                  "new_regions", "sectors", "interested", "years")],
+    emit([{"what": k, "value": row[k]} for k in ("title", "originators", "adopters", "reached", "uncounted", "places",
+                                                  "municipalities", "regions", "new_regions", "scope", "sectors",
+                                                  "interested", "years")],
          [("what", "", _text, "left"), ("value", "", _text, "left")], fmt, title=f"Reach of {row['title']}")
 
 

@@ -50,8 +50,10 @@ ACTOR_KINDS: dict[str, ActorKind] = {
     )
 }
 
-#: Labels of nodes that are not actors.
-NODE_LABELS: tuple[str, ...] = ("Actor", "Solution", "Case", "Source", "Theme", "Person")
+#: Labels of nodes that are not actors.  ``Group``: an unnamed set of organisations one
+#: statement speaks of ("tre kommuner"); ``Channel``: a medium knowledge was shared through
+#: (a conference, a guide) that reaches no identifiable receiver.
+NODE_LABELS: tuple[str, ...] = ("Actor", "Solution", "Case", "Source", "Theme", "Person", "Group", "Channel")
 
 #: Every label a node may carry.
 LABELS: tuple[str, ...] = NODE_LABELS + tuple(k.label for k in ACTOR_KINDS.values())
@@ -62,6 +64,7 @@ RELATIONSHIPS: tuple[str, ...] = (
     "OWNS",
     "PARTNER_IN",
     "SPREAD_TO",
+    "SHARED_VIA",
     "INSPIRED_BY",
     "MENTIONS",
     "PART_OF",
@@ -91,6 +94,16 @@ ROLES: tuple[str, ...] = (
 #: Spread statuses; only ``adopted`` counts as spread in the public-innovation
 #: centre's sense (implemented and creating value somewhere new).
 SPREAD_STATUSES: tuple[str, ...] = ("adopted", "interested", "visited", "inspired")
+
+#: What a spread statement reaches: a named organisation, a named place abroad (the actor of
+#: its public authority) or an unnamed group of organisations.
+SPREAD_TARGETS: tuple[str, ...] = ("actor", "place", "group")
+
+#: Channels of knowledge-sharing that reach no identifiable receiver (``SHARED_VIA``); never spread.
+CHANNELS: tuple[str, ...] = ("conference", "talk", "network", "guide", "web", "newsletter", "media", "course")
+
+#: The country of an actor the text places nowhere else (ISO 3166 alpha-2).
+DEFAULT_COUNTRY = "DK"
 
 PRIZES: tuple[str, ...] = ("nyt-sammen-bedre", "hverdagsinnovation")
 

@@ -102,14 +102,52 @@ class ActorMention:
 
 
 @dataclass
+class GroupMention:
+    """An unnamed set of organisations taking part in a case ("yderligere 36 kommuner" support it).
+
+    ``description`` is the text's own words; ``kind`` the members' actor kind;
+    ``count`` None when the text gives no number ("flere kommuner").
+    """
+
+    description: str
+    kind: str
+    role: str
+    count: int | None = None
+    region: str | None = None
+    country: str | None = None
+    evidence: str = ""
+    method: str = "pattern"
+
+
+@dataclass
 class SpreadMention:
-    """A statement that a solution went somewhere new (adopted, interested, visited, inspired)."""
+    """A statement that a solution went somewhere new (adopted, interested, visited, inspired).
+
+    ``target`` says what ``to`` is: a named organisation (``actor``), a named place
+    abroad whose public authority is meant (``place``, with ``country``) or an
+    unnamed set of organisations (``group``: ``to`` is the text's ``description``,
+    ``count`` its number or None, ``region``/``country`` when the words give them).
+    """
 
     to: str
     kind: str
     status: str
     evidence: str = ""
     year: int | None = None
+    method: str = "pattern"
+    target: str = "actor"
+    count: int | None = None
+    country: str | None = None
+    region: str | None = None
+    description: str | None = None
+
+
+@dataclass
+class SharedMention:
+    """Knowledge-sharing that reaches no identifiable receiver (a talk, a guide): never spread."""
+
+    channel: str
+    evidence: str = ""
     method: str = "pattern"
 
 
@@ -139,6 +177,8 @@ class CaseFacts:
 
     actors: list[ActorMention] = field(default_factory=list)
     spread: list[SpreadMention] = field(default_factory=list)
+    groups: list[GroupMention] = field(default_factory=list)
+    shared: list[SharedMention] = field(default_factory=list)
     inspired_by: list[InspirationMention] = field(default_factory=list)
     effect_grade: str = "none"
     effect_evidence: str | None = None

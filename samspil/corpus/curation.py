@@ -9,7 +9,10 @@ each with the reason a reviewer gave:
 * ``merge`` — several names that are one organisation, into one;
 * ``kind`` — an organisation's kind;
 * ``role`` — an actor's role in one case;
-* ``spread`` — a spread statement to add or to correct (case, to, kind, status, year);
+* ``spread`` — a spread statement to add or to correct (case, to, kind, status, year; ``target`` actor,
+  place or group, with ``count``, ``country``, ``region``, ``description`` for places and groups);
+* ``group`` — an unnamed group of organisations that takes part (case, description, kind, role partner or
+  funder, count, region, country);
 * ``remove_spread`` — a spread statement that is not one;
 * ``part_of`` — the organisation a unit belongs to (in one case, or everywhere);
 * ``effect`` — how well a case documents its effect: a ``grade`` (measured, reported,
@@ -23,6 +26,7 @@ itself) is reported, so the file can be kept clean.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -30,8 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from samspil.core.records import Corpus
-from samspil.core.model import ACTOR_KINDS, EFFECT_GRADES, ROLE_PRIORITY, ROLES, SPREAD_STATUSES, flag_grade
-from samspil.core.records import ActorMention, CaseFacts, CaseRecord, SpreadMention
+from samspil.core.model import (ACTOR_KINDS, EFFECT_GRADES, ROLE_PRIORITY, ROLES, SPREAD_STATUSES, SPREAD_TARGETS,
+                                 flag_grade)
+from samspil.core.records import ActorMention, CaseFacts, CaseRecord, GroupMention, SpreadMention
 from samspil.loaders.yamlfile import Fields, read_yaml
 
 OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -42,7 +47,9 @@ OPERATIONS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "merge": (("names", "into"), ()),
     "kind": (("name", "kind"), ()),
     "role": (("case", "name", "role"), ()),
-    "spread": (("case", "to", "kind", "status"), ("year", "evidence")),
+    "spread": (("case", "to", "kind", "status"), ("year", "evidence", "target", "count", "country", "region",
+                                                   "description")),
+    "group": (("case", "description", "kind", "role"), ("count", "region", "country", "evidence")),
     "remove_spread": (("case", "to"), ()),
     "part_of": (("name", "part_of"), ("case",)),
     "effect": (("case",), ("grade", "documented_effect", "evidence")),
@@ -98,6 +105,7 @@ class Corrections:
     def _apply_case(self, record: CaseRecord, facts: CaseFacts) -> CaseFacts:
         actors = list(facts.actors)
         spread = list(facts.spread)
+        groups = list(facts.groups)
         for c in self.items:
             f = c.fields
             if "case" in f and f["case"] != record.id:
@@ -138,11 +146,17 @@ class Corrections:
                         actors[i] = replace(a, part_of=f["part_of"], method="curated")
                         c.applied += 1
             elif c.op == "spread":
-                wanted = SpreadMention(f["to"], f["kind"], f["status"], f.get("evidence", ""), f.get("year"), "curated")
+                target = f.get("target", "actor")
+                wanted = SpreadMention(f["to"], f["kind"], f["status"], f.get("evidence", ""), f.get("year"), "curated",
+                                       target, f.get("count"), f.get("country"), f.get("region"),
+                                       f.get("description") or (f["to"] if target == "group" else None))
                 current = [s for s in spread if s.to == f["to"]]
-                if not any(s.status == wanted.status and (s.year == wanted.year or not wanted.year) for s in current):
+                if not any(s.status == wanted.status and (s.year == wanted.year or not wanted.year)
+                           and (s.target, s.count, s.country) == (target, wanted.count, wanted.country) for s in current):
                     spread = [s for s in spread if s.to != f["to"]] + [wanted]
                     c.applied += 1
+                if target == "group":
+                    continue  # a group is no actor: it has no role among the case's actors
                 role = "adopter" if f["status"] in ("adopted", "inspired") else "interested"
                 mentioned = next((a for a in actors if a.name == f["to"]), None)
                 # The spread role only where the actor has no stronger one (a partner that also adopted).
@@ -156,13 +170,20 @@ class Corrections:
                 spread = kept_spread
                 actors = [replace(a, role="mentioned", method="curated")
                           if a.name == f["to"] and a.role in ("adopter", "interested") else a for a in actors]
+            elif c.op == "group":
+                wanted_group = GroupMention(f["description"], f["kind"], f["role"], f.get("count"), f.get("region"),
+                                            f.get("country"), f.get("evidence", ""), "curated")
+                if not any((g.description, g.role, g.count) == (wanted_group.description, wanted_group.role,
+                                                                wanted_group.count) for g in groups):
+                    groups = [g for g in groups if g.description != wanted_group.description] + [wanted_group]
+                    c.applied += 1
             elif c.op == "effect":
                 grade = effect_grade(f, facts)
                 evidence = None if grade == "none" else f.get("evidence") or facts.effect_evidence
                 if (grade, evidence) != (facts.effect_grade, facts.effect_evidence):
                     facts = replace(facts, effect_grade=grade, effect_evidence=evidence)
                     c.applied += 1
-        return replace(facts, actors=actors, spread=spread)
+        return replace(facts, actors=actors, spread=spread, groups=groups)
 
 
 def effect_grade(fields: dict[str, Any], facts: CaseFacts) -> str:
@@ -209,6 +230,16 @@ def _check(item: Any, path: str, index: int) -> Correction:
                 raise f.error(key, "missing (required)")
         elif key == "year":
             value = f.year(key)
+        elif key == "count":
+            value = f.get(key, int)
+            if value is not None and value < 1:
+                raise f.error(key, f"{value} is not a number of organisations")
+        elif key == "country":
+            value = f.text(key)
+            if value is not None and not re.fullmatch(r"[A-Z]{2}", value):
+                raise f.error(key, f"{value!r} is not an ISO 3166 alpha-2 code (DK, FI, ES)")
+        elif key == "target":
+            value = f.choice(key, SPREAD_TARGETS)
         elif key == "documented_effect":
             value = f.get(key, bool, required=key in required)
         elif key == "grade":
@@ -216,7 +247,7 @@ def _check(item: Any, path: str, index: int) -> Correction:
         elif key == "kind":
             value = f.choice(key, ACTOR_KINDS, required=key in required)
         elif key == "role":
-            value = f.choice(key, ROLES, required=key in required)
+            value = f.choice(key, ("partner", "funder") if op == "group" else ROLES, required=key in required)
         elif key == "status":
             value = f.choice(key, SPREAD_STATUSES, required=key in required)
         else:

@@ -9,7 +9,7 @@ Building is deterministic: the same input in any order gives the same graph.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import combinations
@@ -19,8 +19,9 @@ from typing import Any
 import networkx as nx
 
 from samspil.core.identity import Gazetteer, Organisation, actor_id, bounded_slug, slugify
-from samspil.core.model import ACTOR_KINDS, EFFECT_GRADES, ROLE_PRIORITY, SPREAD_STATUSES, actor_labels, edge_key
-from samspil.core.records import ActorMention, CaseFacts, CaseRecord, Corpus, SourceInfo, SpreadMention
+from samspil.core.model import (ACTOR_KINDS, DEFAULT_COUNTRY, EFFECT_GRADES, ROLE_PRIORITY, SPREAD_STATUSES,
+                                 actor_labels, edge_key)
+from samspil.core.records import ActorMention, CaseFacts, CaseRecord, Corpus, GroupMention, SourceInfo, SpreadMention
 from samspil.core.text import redact_contact_details, without_contact_persons
 from samspil.core.themes import theme_label
 from samspil.corpus.curation import Corrections, default_corrections_path, load_corrections
@@ -89,14 +90,22 @@ class _Builder:
         return node_id
 
     def actor(self, name: str, kind: str, part_of: str | None = None, *, method: str = "parsed",
-              case: str | None = None, evidence: str = "", guessed: bool = False) -> str:
+              case: str | None = None, evidence: str = "", guessed: bool = False, country: str | None = None) -> str:
         """Add (or find) an actor; returns its id. Known names take the gazetteer's form.
+
+        An actor abroad (``country`` other than DK: the public authority of a named place,
+        "Tampere") is never looked up among Danish names and carries no kommunekode; its id
+        holds its country (``municipality-fi-tampere``).
 
         A unit the gazetteer does not know is identified together with its parent:
         "Teknik og Miljø" of Aarhus Kommune and of Herning Kommune are two units.
         A kind only guessed from a name (``guessed``, for a parent named in passing)
         gives way to the kind a later mention gives.
         """
+        if country and country != DEFAULT_COUNTRY:
+            node_id = f"{kind}-{country.lower()}-{bounded_slug(name)}"
+            return self.node(node_id, actor_labels(kind), name=name, kind=kind, sector=ACTOR_KINDS[kind].sector,
+                             country=country)
         known: Organisation | None = self.gazetteer.lookup(name)
         if known is None and kind == "municipality":
             known = self.gazetteer.municipality(name.removesuffix(" Kommune").removesuffix(" kommune"))
@@ -121,7 +130,7 @@ class _Builder:
         if existing is not None and not guessed:
             existing.pop("kind_guessed", None)
         self.node(node_id, actor_labels(kind), name=name, kind=kind, sector=info.sector,
-                  kind_guessed=True if guessed and existing is None else None, **extra)
+                  kind_guessed=True if guessed and existing is None else None, country=DEFAULT_COUNTRY, **extra)
         if kind == "municipality" and known is not None and known.region:
             region = self.actor(known.region, "region", method="reference")
             self.edge(node_id, region, "IN_REGION", None, evidence=f"{name} ligger i {known.region}",
@@ -196,9 +205,25 @@ class _Builder:
         # Spread statements first: they are more precise than an adopter/interested role.
         parents = {m.name: m.part_of for m in facts.actors if m.part_of}
         for spread in _strongest_spread(facts.spread):
-            a = self.actor(spread.to, spread.kind, parents.get(spread.to), method=spread.method, case=record.id)
+            if spread.target == "group":
+                a = self.group(record.id, spread.description or spread.to, spread.kind, spread.count, spread.region,
+                               spread.country)
+            else:
+                a = self.actor(spread.to, spread.kind, parents.get(spread.to), method=spread.method, case=record.id,
+                               country=spread.country)
             self.edge(solution, a, "SPREAD_TO", record.id, evidence=spread.evidence, method=spread.method,
-                      status=spread.status, year=spread.year)
+                      status=spread.status, year=spread.year, target=spread.target)
+        # "12 kommuner deltager" where the case names the twelve: the group is those actors, no more partners.
+        named = Counter(m.kind for m in facts.actors if m.role in MAKER_ROLES)
+        for g in _strongest_roles(facts.groups):
+            if g.count is not None and g.count <= named[g.kind]:
+                continue
+            a = self.group(record.id, g.description, g.kind, g.count, g.region, g.country)
+            self.edge(a, solution, "PARTNER_IN", record.id, evidence=g.evidence, method=g.method, role=g.role)
+        for shared in facts.shared:
+            channel = self.node(f"channel-{shared.channel}", ("Channel",), name=shared.channel, channel=shared.channel)
+            self.edge(solution, channel, "SHARED_VIA", record.id, evidence=shared.evidence, method=shared.method,
+                      channel=shared.channel)
         for mention in _strongest_roles(facts.actors):
             a = self.actor(mention.name, mention.kind, mention.part_of, method=mention.method, case=record.id,
                            evidence=mention.evidence)
@@ -219,6 +244,13 @@ class _Builder:
                 self.edge(p, case, "CONTACT_FOR", record.id, evidence=contact.name, method="parsed")
         self.persons = []
 
+    def group(self, case: str, description: str, kind: str, count: int | None, region: str | None,
+              country: str | None) -> str:
+        """The Group node of one statement in one case (its id from the case and the words, so stable)."""
+        return self.node(f"group-{case}-{bounded_slug(description)}", ("Group",), name=description,
+                         description=description, kind=kind, count=count, region=region,
+                         country=country or DEFAULT_COUNTRY)
+
     def _role_edge(self, actor: str, mention: ActorMention, case: str, solution: str, case_id: str) -> None:
         if mention.role in ("owner", "nominator"):
             self.edge(actor, solution, "OWNS", case_id, evidence=mention.evidence, method=mention.method)
@@ -228,7 +260,7 @@ class _Builder:
         elif mention.role in ("adopter", "interested"):
             # A spread statement (facts.spread) for the same actor is more precise and wins.
             self.edge(solution, actor, "SPREAD_TO", case_id, evidence=mention.evidence, method=mention.method,
-                      status="adopted" if mention.role == "adopter" else "interested")
+                      status="adopted" if mention.role == "adopter" else "interested", target="actor")
         elif mention.role == "inspiration":
             self.edge(solution, actor, "INSPIRED_BY", case_id, evidence=mention.evidence, method=mention.method)
         else:
@@ -245,7 +277,8 @@ class _Builder:
     def sectors_of_units_and_networks(self) -> None:
         """Units take their parent's sector; networks their members' most common one."""
         g = self.g
-        for n, data in g.nodes(data=True):
+        actors = [(n, data) for n, data in g.nodes(data=True) if "Actor" in data["labels"]]  # not a Group's members
+        for n, data in actors:
             if data.get("kind") == "unit":
                 seen = {n}
                 parent = n
@@ -258,7 +291,7 @@ class _Builder:
                     seen.add(parent)
                     sector = g.nodes[parent].get("sector") if g.nodes[parent].get("kind") != "unit" else None
                 data["sector"] = sector or "public"
-        for n, data in g.nodes(data=True):
+        for n, data in actors:
             if data.get("kind") == "network":
                 members = [g.nodes[u].get("sector") for u, _, d in g.in_edges(n, data=True) if d["type"] == "PART_OF"]
                 members = [m for m in members if m]
@@ -268,7 +301,8 @@ class _Builder:
         """COLLABORATES_WITH between every two makers of the same solution (weight: shared solutions)."""
         makers: dict[str, set[str]] = defaultdict(set)
         for u, v, d in self.g.edges(data=True):
-            if d["type"] == "OWNS" or (d["type"] == "PARTNER_IN" and d.get("role") in MAKER_ROLES):
+            if (d["type"] == "OWNS" or (d["type"] == "PARTNER_IN" and d.get("role") in MAKER_ROLES)) \
+                    and "Actor" in self.g.nodes[u]["labels"]:  # a group's unnamed members collaborate with no one by name
                 makers[v].add(u)
         pairs: dict[tuple[str, str], set[str]] = defaultdict(set)
         for solution, actors in makers.items():
@@ -290,13 +324,21 @@ def _strongest_spread(spreads: Iterable[SpreadMention]) -> list[SpreadMention]:
     return [best[k] for k in sorted(best)]
 
 
-def _strongest_roles(mentions: Iterable[ActorMention]) -> list[ActorMention]:
-    """One mention per actor per case: the one with the strongest role."""
-    best: dict[str, ActorMention] = {}
+def _strongest_roles(mentions: Iterable[ActorMention | GroupMention]) -> list[Any]:
+    """One mention per actor (or group) per case: the one with the strongest role.
+
+    Examples
+    --------
+    >>> [m.role for m in _strongest_roles([ActorMention("KL", "association", "mentioned"),
+    ...                                    ActorMention("KL", "association", "partner")])]
+    ['partner']
+    """
+    best: dict[str, ActorMention | GroupMention] = {}
     for m in mentions:
-        current = best.get(m.name)
+        name = m.description if isinstance(m, GroupMention) else m.name
+        current = best.get(name)
         if current is None or ROLE_PRIORITY.index(m.role) < ROLE_PRIORITY.index(current.role):
-            best[m.name] = m
+            best[name] = m
     return [best[k] for k in sorted(best)]
 
 

@@ -14,7 +14,7 @@ from samspil.core.model import DOCUMENTED_GRADES, ROLE_PRIORITY, flag_grade
 
 #: Order of keys in a case-view object, as design.md shows it.
 KEYS = ("id", "number", "title", "prize", "year", "target_group", "nominators", "actors", "spread", "inspired_by",
-        "documented_effect", "effect", "barriers")
+        "documented_effect", "effect", "barriers", "group_partners", "shared")
 
 
 def _solution(g: nx.MultiDiGraph, case: str) -> str | None:
@@ -56,9 +56,12 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
     dict
         Keys as in :data:`KEYS`; ``actors`` holds one entry per actor with its
         strongest role, ``spread`` one per adopter/interested/visited/inspired actor,
-        ``effect`` the case's grade and the sentence carrying it, ``barriers`` the
-        sentences naming what stands in its way; ``documented_effect`` is derived from
-        the grade (:data:`samspil.core.model.DOCUMENTED_GRADES`: measured).
+        place or group (``to``, ``target``, ``kind``, ``count``, ``status``, ``year``,
+        ``evidence``), ``effect`` the case's grade and the sentence carrying it,
+        ``barriers`` the sentences naming what stands in its way, ``group_partners`` the
+        unnamed groups that took part, ``shared`` the channels knowledge was shared through
+        (no spread); ``documented_effect`` is derived from the grade
+        (:data:`samspil.core.model.DOCUMENTED_GRADES`: measured).
 
     Examples
     --------
@@ -68,6 +71,8 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
     ('Talentudvikling', ['Kolding Kommune'], 'nyt-sammen-bedre', 2018)
     >>> case_view(default_graph(), "lsf2019-12")["effect"]["grade"]
     'satisfaction'
+    >>> [(s["to"], s["target"], s["count"], s["status"]) for s in case_view(default_graph(), "lsf2019-01")["spread"]]
+    [('andre kommuner', 'group', None, 'visited'), ('tre kommuner', 'group', 3, 'visited')]
     """
     data = g.nodes[case]
     solution = _solution(g, case)
@@ -86,23 +91,34 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
         put(u, "nominator", evidence)
     spread: list[dict[str, Any]] = []
     inspired: list[dict[str, Any]] = []
+    group_partners: list[dict[str, Any]] = []
+    shared: list[dict[str, Any]] = []
     if solution:
         for u, _, d in g.in_edges(solution, data=True):
             if d.get("case") != case:
                 continue
             if d["type"] == "OWNS":
                 put(u, "owner", d["evidence"])
+            elif d["type"] == "PARTNER_IN" and "Group" in g.nodes[u]["labels"]:
+                node = g.nodes[u]
+                group_partners.append({"description": node["description"], "kind": node["kind"],
+                                       "count": node.get("count"), "role": d.get("role") or "partner",
+                                       "region": node.get("region"), "country": node.get("country"),
+                                       "evidence": d["evidence"]})
             elif d["type"] == "PARTNER_IN":
                 put(u, d.get("role") or "partner", d["evidence"])
         for _, v, d in g.out_edges(solution, data=True):
             if d.get("case") != case:
                 continue
             if d["type"] == "SPREAD_TO":
-                item = {"to": g.nodes[v]["name"], "status": d["status"], "evidence": d["evidence"]}
-                if d.get("year"):
-                    item["year"] = d["year"]
-                spread.append(item)
-                put(v, "adopter" if d["status"] in ("adopted", "inspired") else "interested", d["evidence"])
+                node = g.nodes[v]
+                spread.append({"to": node["name"], "target": d.get("target") or "actor", "kind": node.get("kind"),
+                               "count": node.get("count"), "status": d["status"], "year": d.get("year"),
+                               "evidence": d["evidence"]})
+                if "Actor" in node["labels"]:
+                    put(v, "adopter" if d["status"] in ("adopted", "inspired") else "interested", d["evidence"])
+            elif d["type"] == "SHARED_VIA":
+                shared.append({"channel": d["channel"], "evidence": d["evidence"]})
             elif d["type"] == "INSPIRED_BY":
                 inspired.append({"from": g.nodes[v]["name"], "evidence": d["evidence"]})
                 if "Actor" in g.nodes[v]["labels"]:
@@ -119,6 +135,8 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
     spread.sort(key=lambda s: (s["to"], s["status"]))
     inspired.sort(key=lambda s: s["from"])
     effect = case_effect(g, case)
+    group_partners.sort(key=lambda s: (s["description"], s["role"]))
+    shared.sort(key=lambda s: s["channel"])
     return {
         "id": case,
         "number": data.get("number"),
@@ -133,6 +151,8 @@ def case_view(g: nx.MultiDiGraph, case: str) -> dict[str, Any]:
         "documented_effect": effect["grade"] in DOCUMENTED_GRADES,
         "effect": effect,
         "barriers": list(data.get("barriers") or ()),
+        "group_partners": group_partners,
+        "shared": shared,
         # Danish is the default: only a text in another language says which (additive key).
         **({"language": data["language"]} if data.get("language", "da") != "da" else {}),
     }

@@ -42,6 +42,7 @@ RELATION_CLASSES: dict[str, str] = {
     "ADDRESSES": "ThemeAssignment",
     "FROM_SOURCE": "SourceReference",
     "CONTACT_FOR": "Contact",
+    "SHARED_VIA": "Sharing",
 }
 #: The JSON-LD context: the prefixes of every export.
 CONTEXT_FILE = resources.files("samspil") / "data" / "vocab" / "context.jsonld"

@@ -58,6 +58,8 @@ STANDARD_TYPES: dict[str, tuple[URIRef, ...]] = {
     "Source": (DCTERMS.BibliographicResource, PROV.Entity),
     "Theme": (SKOS.Concept,),
     "Person": (FOAF.Person, SCHEMA.Person),
+    "Group": (FOAF.Group,),
+    "Channel": (SKOS.Concept,),
 }
 
 #: Node properties with a standard (or a named Samspil) term; any other property ``p``
@@ -76,7 +78,9 @@ NODE_PROPERTIES: dict[str, URIRef] = {
 #: Properties whose text is in a known language.
 LANGUAGES: dict[str, str] = {"name_en": "en"}
 #: The same property name meaning something else on one label.
-LABEL_PROPERTIES: dict[tuple[str, str], URIRef] = {("Person", "title"): SCHEMA.jobTitle}
+LABEL_PROPERTIES: dict[tuple[str, str], URIRef] = {("Person", "title"): SCHEMA.jobTitle,
+                                                   # a group's members' kind and its region are said by no edge
+                                                   ("Group", "kind"): SP.memberKind, ("Group", "region"): SP.region}
 #: Where a standard wants the name under its own term as well.
 NAME_ALIASES: dict[str, URIRef] = {
     "Actor": SKOS.prefLabel,  # W3C ORG's recommended name property
@@ -144,7 +148,7 @@ def _node_triples(node_id: str, data: Mapping[str, Any], base: str) -> Iterator[
         for cls in STANDARD_TYPES.get(label, ()):
             yield s, RDF.type, cls
     for key, value in data.items():
-        if key in REDUNDANT_NODE_PROPERTIES:
+        if key in REDUNDANT_NODE_PROPERTIES and not any((lb, key) in LABEL_PROPERTIES for lb in labels):
             continue
         for v in _values(value):
             if key in CONCEPT_PROPERTIES:

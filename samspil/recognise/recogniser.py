@@ -21,13 +21,15 @@ from samspil.recognise.effect import find_barriers, grade_effect
 from samspil.recognise.language import detect_language
 from samspil.recognise.rulebook import rules_for
 from samspil.recognise.mentions import NOT_ORGANISATIONS, Mention, find_mentions, join_town_lists
-from samspil.core.records import ActorMention, CaseFacts, CaseRecord, InspirationMention, SpreadMention
+from samspil.core.records import (ActorMention, CaseFacts, CaseRecord, GroupMention, InspirationMention, SharedMention,
+                                  SpreadMention)
 from samspil.core.text import sentences
 from samspil.core.themes import tag_case_themes
 from samspil.recognise.roles import (ACTING_SUBJECT, FUNDER_AFTER, INVERTED, LIST_REST, MADE_BY, MAKER_AFTER, NEGATED,
                                       NOT_NEGATED, OWNER_AFTER, OWNER_BEFORE, OWNER_BEFORE_LIST, PARTNER_AFTER,
                                       ROLE_CUES, SECTION_ROLES, SUBJECT_TAIL, TOPIC_BEFORE, TOPIC_OWNER, takes_part)
-from samspil.recognise.spread import NOT_SPREAD, inspiration_cues, named_work_after, spread_cues, year_near
+from samspil.recognise.spread import (NOT_SPREAD, GroupPhrase, Place, group_phrases, inspiration_cues, named_work_after,
+                                      places_abroad, shared_channels, spread_cues, year_near)
 
 
 def proper_words(text: str) -> set[str]:
@@ -66,6 +68,8 @@ class _Case:
         self.found: list[_Found] = []
         self.named: set[str] = set()  # every organisation found so far, for MAX_ORGANISATIONS
         self.spread: list[SpreadMention] = []
+        self.groups: list[GroupMention] = []
+        self.shared: dict[str, SharedMention] = {}  # channel → first statement
         self.inspired: list[InspirationMention] = []
         self.owners: set[str] = set(record.nominators)
         self.direct_sources: set[str] = set()  # named right after an inspiration cue
@@ -188,9 +192,18 @@ def _scan(case: _Case, section: str, text: str) -> None:
     for sentence in sentences(join_town_lists(text)):
         mentions = [_with_home(m, case) for m in find_mentions(sentence, case.gazetteer)
                     if _is_actor(m, sentence, case)]
-        cues = [] if NOT_SPREAD.search(sentence) else spread_cues(sentence)
-        spread_targets = _spread_targets(sentence, mentions, cues, case)
+        sharing = NOT_SPREAD.search(sentence)
+        told = _without_sharing(sentence) if sharing else sentence
+        cues = spread_cues(told)
+        unnamed = _unnamed(sentence, mentions)
+        # A name in a knowledge-sharing clause ("oplæg på konferencer i London") receives nothing.
+        receivers = sorted((m for m in [*mentions, *unnamed] if told[m.start:m.end].strip()), key=lambda m: m.start)
+        spread_targets = _spread_targets(sentence, receivers, cues, case)
         inspired = _inspiration(sentence, mentions, case)
+        for channel in shared_channels(sentence) if sharing or not cues else ():
+            case.shared.setdefault(channel, SharedMention(channel, _evidence(sentence)))
+        for m, phrase in unnamed.items():
+            _unnamed_fact(case, sentence, section, m, phrase, spread_targets.get(m.name))
         for m in mentions:
             role, said = _role_for(sentence[: m.start], sentence[m.end:], section, m, case)
             # "udviklet i samarbejde med MobilePay, der også har udviklet lignende tiltag": a maker named
@@ -204,6 +217,73 @@ def _scan(case: _Case, section: str, text: str) -> None:
             elif m.name in inspired and not made_it:
                 role, said = "inspiration", True
             case.add(m, role, _evidence(sentence), section, said)
+
+
+def _unnamed(sentence: str, mentions: list[Mention]) -> dict[Mention, GroupPhrase | Place]:
+    """Groups ("tre kommuner") and places abroad ("Finland (Tampere)") a sentence names, as mentions
+    the spread cues can point at like at a name (method ``group`` / ``place``), and what each stands for.
+    A phrase that overlaps a named organisation is that organisation's."""
+    found: dict[Mention, GroupPhrase | Place] = {}
+    phrases: list[GroupPhrase | Place] = [*group_phrases(sentence), *places_abroad(sentence)]
+    for p in phrases:
+        if any(m.start < p.end and p.start < m.end for m in mentions):
+            continue
+        if isinstance(p, Place):
+            found[Mention(p.name, "municipality", p.start, p.end, sentence[p.start:p.end], "place")] = p
+        else:
+            found[Mention(p.description, p.kind, p.start, p.end, p.description, "group")] = p
+    return found
+
+
+def _unnamed_fact(case: _Case, sentence: str, section: str, m: Mention, phrase: GroupPhrase | Place,
+                  status: str | None) -> None:
+    """A group or place a spread cue points at receives the solution; a group the words make a partner
+    or funder ("støttes af yderligere 36 kommuner") takes part."""
+    year = year_near(sentence, m.start, m.end)
+    if status and _POTENTIAL.search(sentence[max(0, m.start - 80): m.start]):
+        status = None  # "kan med ganske få tilpasninger bruges i landets øvrige kommuner"
+    if status and isinstance(phrase, Place):
+        case.spread.append(SpreadMention(phrase.name, "municipality", status, _evidence(sentence), year,
+                                         target="place", country=phrase.country))
+    elif status and isinstance(phrase, GroupPhrase):
+        case.spread.append(SpreadMention(phrase.description, phrase.kind, status, _evidence(sentence), year,
+                                         target="group", count=phrase.count, country=phrase.country,
+                                         region=phrase.region, description=phrase.description))
+    elif isinstance(phrase, GroupPhrase) and not _listed_after(sentence, m) and not _POTENTIAL.search(sentence) and (
+            _GROUP_PARTNER_BEFORE.search(sentence[: m.start]) or _GROUP_PARTNER_AFTER.match(sentence[m.end:])):
+        role = "funder" if _GROUP_FUNDER.search(sentence) else "partner"
+        case.groups.append(GroupMention(phrase.description, phrase.kind, role, phrase.count, phrase.region,
+                                        phrase.country, _evidence(sentence)))
+
+
+#: Words that make a group a partner: "der støttes af yderligere 36 kommuner", "12 kommuner deltager".
+_GROUP_PARTNER_BEFORE = re.compile(r"\b(?:støttes|støttet|finansieret|medfinansieret|samarbejde\s+med|sammen\s+med|"
+                                   r"samarbejde\s+mellem|partnerskab\s+med|deltaget|deltog)\s+(?:af\s+)?(?:\w+\s+){0,2}$",
+                                   re.IGNORECASE)
+_GROUP_PARTNER_AFTER = re.compile(r"^\s*(?:har\s+(?:også\s+)?)?(?:deltaget|deltager|deltog|bidraget|bidrager|følger\s+projektet|"
+                                  r"står\s+bag|er\s+med\s+i|har\s+været\s+med)\b", re.IGNORECASE)
+_GROUP_FUNDER = re.compile(r"\b(?:finansier\w*|medfinansier\w*|bidraget\s+økonomisk|betaler|betalt)\b", re.IGNORECASE)
+#: A statement of what could happen ("kan bruges i landets øvrige kommuner") reaches no group yet.
+_POTENTIAL = re.compile(r"\b(?:kan|kunne|vil\s+kunne|bør|potentiale|mulighed|relevant|egnet)\b", re.IGNORECASE)
+#: Where knowledge-sharing words stand in a clause of their own ("formidlet via oplæg ..., og der er dialog med
+#: flere kommuner"), the other clauses may still tell of spread.
+_CLAUSE = re.compile(r"[^,;]+(?:,\s*(?=og\b|men\b)|[,;]|$)")
+
+
+def _without_sharing(sentence: str) -> str:
+    """The sentence with its knowledge-sharing clauses blanked (offsets kept), so cues are read in the rest.
+
+    Examples
+    --------
+    >>> _without_sharing("Den er formidlet via oplæg, og der er dialog med flere kommuner.")
+    '                            og der er dialog med flere kommuner.'
+    """
+    return "".join(" " * len(c.group()) if NOT_SPREAD.search(c.group()) else c.group() for c in _CLAUSE.finditer(sentence))
+
+
+def _listed_after(sentence: str, m: Mention) -> bool:
+    """"12 kommuner (Assens, Faaborg-Midtfyn, ...)": the members are named, each an actor of its own."""
+    return bool(re.match(r"\s*(?:\(|:)\s*(?-i:[A-ZÆØÅ])", sentence[m.end:]))
 
 
 _PAYMENT = re.compile(r"\b(?:betale[rs]?|betaling|betalt|betalte)\s+(?:[\wæøå.,]+\s+){0,6}(?:med|via|gennem)\s+$", re.IGNORECASE)
@@ -538,7 +618,7 @@ def _facts(case: _Case) -> CaseFacts:
                 actors.append(ActorMention(known.name, known.kind, "owner", f"INDSTILLER: {record.nominator_text}",
                                            "parsed"))
     seen: set[tuple[str, str]] = set()
-    spread = []
+    spread: list[SpreadMention] = []
     # Spread goes outside the owners and partners: a partner that "also built something similar"
     # elsewhere has not taken this solution up.
     makers = {name for name, f in best.items() if f.said and f.role in ("partner", "funder")}
@@ -552,8 +632,10 @@ def _facts(case: _Case) -> CaseFacts:
     grade, evidence = grade_effect(record)
     head = " ".join(x for x in (record.title, record.subtitle, record.target_group, record.summary) if x)
     body = record.text(*(k for k in record.sections if k not in ("contacts", "attachment", "summary")))
-    return CaseFacts(actors=actors, spread=spread, inspired_by=list(inspired.values()), effect_grade=grade,
-                     effect_evidence=evidence, themes=tag_case_themes(head, body), barriers=find_barriers(record))
+    groups = list({(g.description, g.role): g for g in case.groups}.values())
+    return CaseFacts(actors=actors, spread=spread, groups=groups, shared=list(case.shared.values()),
+                     inspired_by=list(inspired.values()), effect_grade=grade, effect_evidence=evidence,
+                     themes=tag_case_themes(head, body), barriers=find_barriers(record))
 
 
 #: Sections read for actors, in order; the attachment (a pasted printout) last.
@@ -588,8 +670,8 @@ def recognise(record: CaseRecord, *, gazetteer: Gazetteer | None = None) -> Case
     --------
     >>> from samspil.loaders import lsf2019
     >>> facts = recognise(lsf2019.load()[8])
-    >>> [(s.to, s.status) for s in facts.spread]
-    [('Vejen Kommune', 'adopted'), ('Væksthus for Ledelse', 'interested')]
+    >>> [(s.to, s.target, s.status) for s in facts.spread]
+    [('Vejen Kommune', 'actor', 'adopted'), ('Andre kommuner', 'group', 'interested'), ('Væksthus for Ledelse', 'actor', 'interested')]
     """
     record.language = record.language or detect_language(record.text() or record.title).code
     gazetteer = gazetteer or Gazetteer.for_language(record.language)

@@ -10,8 +10,10 @@ a blog or "delt i netværket" is knowledge-sharing, not spread.
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass
+from importlib import resources
 
 #: (status, pattern, where the receiving organisation stands: "after" the cue, "before" it, "inside" it
 #: — Danish puts the subject after the auxiliary when a sentence opens with an adverbial:
@@ -27,6 +29,14 @@ SPREAD_CUES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (status, re.compile(rx.replace("{_THE_SOLUTION}", _THE_SOLUTION), re.IGNORECASE), where)
     for status, rx, where in (
         ("adopted", r"\b(?:har\s+)?(?:spredt\s+sig|udbredt|spredt)\s+til\b", "after"),
+        # "Konceptet er eksporteret til Finland (Tampere)"; the PDF text breaks the word ("eks porteret").
+        ("adopted", r"\b(?:er|blevet|blev)\s+(?:nu\s+|også\s+)*eks\s?porteret\s+til\b", "after"),
+        # "dialog med flere kommuner": a dialogue with a named organisation is mostly a partner's ("i tæt
+        # dialog med Herning Kommune"), with an unnamed group of prospects it is interest.
+        ("interested", r"\b(?:dialog|drøftelser)\s+med\s+(?=(?:interesserede|flere|andre|nogle|adskillige|\d+|to|tre|fire|"
+                       r"fem|seks)\s)", "after"),
+        ("interested", r"\b(?:er|har\s+været)\s+(?:nu\s+|også\s+)*i\s+dialog\s+om\b|\bhar\s+(?:nu\s+|også\s+)*planer\s+om\s+at\b|"
+                       r"\bhar\s+(?:nu\s+|også\s+)*fået\s+(?:den|det|løsningen|modellen|konceptet|metoden)\s+præsenteret\b", "before"),
         ("adopted", r"\b(?:er|blevet|bliver|blev)\s+(?:nu\s+|også\s+|senere\s+)*(?:[\wæøå]+\s+){0,3}?(?:implementeret|indført|"
                     r"taget\s+i\s+brug)\s+(?:i|hos|på|af)\b", "after"),
         ("adopted", r"\btages\s+(?:nu\s+|også\s+)*i\s+brug\s+(?:af|i|hos|på)\b", "after"),
@@ -106,15 +116,15 @@ SPREAD_CUES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("inspired", r"\b(?:er\s+i\s+gang\s+med|har\s+lavet|har\s+startet)\s+(?:lignende|tilsvarende)\b", "before"),
         ("interested", r"\b(?:har|havde)\s+(?:også\s+|allerede\s+)*(?:udvist|vist)\s+interesse\b", "before"),
         ("interested", r"\binteresse(?:n)?\s+(?:fra|hos)\b", "after"),
-        ("interested", r"\bhar\s+(?:også\s+)*(?:bedt\s+om|efterspurgt|henvendt\s+sig|spurgt\s*(?:efter|til|om|ind|,))", "before"),
+        ("interested", r"\bhar\s+(?:også\s+|allerede\s+|nu\s+)*(?:bedt\s+om|efterspurgt|henvendt\s+sig|spurgt\s*(?:efter|til|om|ind|,))", "before"),
         ("interested", r"\b(?:vil|ønsker\s+at|overvejer\s+at|planlægger\s+at)\s+(?:også\s+)?(?:indføre|implementere|bruge|afprøve|"
                        r"kopiere)\s+(?:løsningen|modellen|metoden|konceptet|den|det)\b", "before"),
         ("interested", r"\boverveje[rt]?\s+(?:nu\s+)?at\s+(?:indføre|implementere|bruge|kopiere)\b", "before"),
         ("visited", r"\b(?:var|har\s+været|været)\s+(?:\w+\s+)?på\s+(?:studie)?(?:besøg|studietur)\b", "before"),
-        ("visited", r"\b(?:har\s+)?aflagt\s+besøg\b", "before"),
+        ("visited", r"\b(?:har\s+)?aflagt\s+besøgt?\b", "before"),  # "aflagt besøgt" (case 26's slip)
         ("visited", r"\b(?:studie)?besøg\s+(?:fra|af)\b", "after"),
         ("visited", r"\b(?:har\s+besøgt|besøgte)\b", "before"),
-        ("visited", r"\b(?:var|har\s+været)\s+forbi\b", "before"),
+        ("visited", r"\b(?:var|har\s+været|været)\s+forbi\b", "before"),
         ("visited", r"\b(?:fulgte|har\s+fulgt|(?:var|har\s+været|kom|tog)\s+(?:[\wæøå0-9]+\s+){0,5}(?:tur|besøg|studietur|"
                     r"ekskursion))\b(?=.{0,80}\bfor\s+at\s+(?:se|høre|opleve|lære))", "around"),
         # Forms and posts: "Region Nordjylland: rundvisning i bussen", "Esbjerg Kommune: bruger kufferterne siden 2023".
@@ -147,7 +157,7 @@ SPREAD_CUES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
 )
 
 #: A word every spread cue holds: most sentences are passed over with this one search.
-_ANY_CUE = re.compile(r"spred|udbred|implementer|indført|indfør|i brug|bruges|brugt|bruger|overtag|købt|kopier|adopter|"
+_ANY_CUE = re.compile(r"spred|porteret|dialog|drøftelser|planer om|præsenteret|udbred|implementer|indført|indfør|i brug|bruges|brugt|bruger|overtag|købt|kopier|adopter|"
                       r"kommet med|med\b|tilslut|åbnede|startede|etablerede|lancerede|anlagde|overtog|inspirer|lignende|"
                       r"tilsvarende|egen|eget|egne|interesse|bedt om|efterspurgt|henvendt|spurgt|overvej|besøg|"
                       r"studietur|forbi|kører|findes|tilbydes|anvend|benyttet|tilbudt|udbudt|kørt|haft|fulgte|fulgt|"
@@ -295,3 +305,190 @@ def named_work_after(text: str) -> str | None:
     if m:
         return m.group(1)
     return None
+
+
+#: Danish number words a group statement counts with ("tre kommuner", "tolv biblioteker").
+NUMBER_WORDS: dict[str, int] = {
+    "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "syv": 7, "otte": 8, "ni": 9, "ti": 10, "elleve": 11,
+    "tolv": 12, "tretten": 13, "fjorten": 14, "femten": 15, "seksten": 16, "sytten": 17, "atten": 18, "nitten": 19,
+    "tyve": 20, "tredive": 30, "fyrre": 40, "halvtreds": 50,
+}
+#: Plural nouns for sets of organisations, and their members' actor kind.
+GROUP_NOUNS: dict[str, str] = {
+    "kommuner": "municipality", "regioner": "region", "hospitaler": "hospital", "sygehuse": "hospital",
+    "biblioteker": "unit", "kulturhuse": "unit", "skoler": "unit", "plejecentre": "unit", "plejehjem": "unit",
+    "jobcentre": "unit", "sundhedscentre": "unit", "bosteder": "unit", "institutioner": "unit",
+    "virksomheder": "company", "fonde": "foundation", "foreninger": "association", "styrelser": "state_agency",
+    "universiteter": "knowledge_institution", "professionshøjskoler": "knowledge_institution",
+    "uddannelsesinstitutioner": "knowledge_institution",
+}
+#: Words that place a group in a Danish region ("fynske kommuner", "kommuner i Nordjylland").  An area that
+#: spans two regions ("vestjyske") gives none: the description keeps the words.
+REGION_WORDS: dict[str, str] = {
+    "nordjyske": "Region Nordjylland", "nordjylland": "Region Nordjylland", "midtjyske": "Region Midtjylland",
+    "midtjylland": "Region Midtjylland", "fynske": "Region Syddanmark", "fyn": "Region Syddanmark",
+    "sønderjyske": "Region Syddanmark", "sønderjylland": "Region Syddanmark", "syddanske": "Region Syddanmark",
+    "syddanmark": "Region Syddanmark", "sjællandske": "Region Sjælland", "sjælland": "Region Sjælland",
+    "hovedstaden": "Region Hovedstaden", "nordsjællandske": "Region Hovedstaden",
+}
+#: "alle kommuner" with no narrower place: every one there is.
+_ALL_OF: dict[str, int] = {"municipality": 98, "region": 5}
+
+_QUANTIFIERS = r"flere|andre|øvrige|alle|nogle|adskillige|mange|forskellige|interesserede|en\s+række|en\s+håndfuld"
+_GROUP = re.compile(
+    r"(?P<definite>\b(?:de|disse)\s+)?\b(?P<head>(?:(?:yderligere|endnu|mindst|over|ca\.|omkring|hele)\s+)?"
+    rf"(?P<n>\d{{1,3}}|{'|'.join(NUMBER_WORDS)}|{_QUANTIFIERS})"
+    rf"(?:\s+(?:andre|øvrige|nye|af\s+de|landets|af\s+landets|{_QUANTIFIERS}))*"
+    r"(?P<adj>(?:\s+(?-i:[a-zæøå]+)(?:ske|ige))?)"
+    rf"\s+(?P<noun>{'|'.join(GROUP_NOUNS)})\b(?:\s*(?:,|og)\s*(?:{'|'.join(GROUP_NOUNS)})\b)*)"
+    r"(?P<where>\s+(?:i|fra|på)\s+(?:Region\s+(?-i:[A-ZÆØÅ])[\wæøå]+|(?-i:[A-ZÆØÅ])[\wæøå]+))?",
+    re.IGNORECASE)
+#: Words that make a group one of the owner's own (spread inside the owner is no spread).
+_OWN_GROUP = re.compile(r"^\s+(?:i|på)\s+(?:kommunen|regionen|hospitalet|huset|egen\s+kommune)\b|^\s+internt\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GroupPhrase:
+    """An unnamed set of organisations a sentence speaks of ("fire vestjyske kommuner")."""
+
+    start: int
+    end: int
+    description: str
+    kind: str
+    count: int | None
+    region: str | None = None
+    country: str | None = None
+
+
+def group_phrases(sentence: str) -> list[GroupPhrase]:
+    """Unnamed sets of organisations in a sentence, with their members' kind, count and region.
+
+    Back-references ("de 12 kommuner" after the twelve were named) and the owner's own units
+    ("flere skoler i kommunen") are left out: neither is somewhere new.
+
+    Parameters
+    ----------
+    sentence : str
+
+    Returns
+    -------
+    list of GroupPhrase
+        In order of appearance.
+
+    Examples
+    --------
+    >>> [(g.description, g.kind, g.count, g.region) for g in group_phrases("Indtil videre har tre kommuner været forbi.")]
+    [('tre kommuner', 'municipality', 3, None)]
+    >>> [(g.count, g.region) for g in group_phrases("gruppeforløb i fire vestjyske kommuner")]
+    [(4, None)]
+    >>> [(g.description, g.count) for g in group_phrases("projektet, der støttes af yderligere 36 kommuner.")]
+    [('yderligere 36 kommuner', 36)]
+    >>> [(g.kind, g.count, g.region) for g in group_phrases("alle hospitaler i Region Syddanmark bruger den")]
+    [('hospital', None, 'Region Syddanmark')]
+    >>> [(g.kind, g.count) for g in group_phrases("Andre biblioteker og kulturhuse har aflagt besøg")]
+    [('unit', None)]
+    >>> group_phrases("de 12 kommuner, der nu deltager") + group_phrases("flere skoler i kommunen")
+    []
+    """
+    lowered = sentence.lower()
+    if not any(noun in lowered for noun in GROUP_NOUNS):
+        return []  # most sentences hold no plural of an organisation: substring tests are far cheaper than the pattern
+    found = []
+    for m in _GROUP.finditer(sentence):
+        n = m.group("n").lower()
+        numeric = n.isdigit() or n in NUMBER_WORDS
+        if (m.group("definite") and numeric) or _OWN_GROUP.match(sentence[m.end("head"):]):
+            continue
+        kind = GROUP_NOUNS[m.group("noun").lower()]
+        where = (m.group("where") or "").split()
+        region = None
+        if where:
+            place = " ".join(where[1:])
+            region = place if place.startswith("Region ") else REGION_WORDS.get(place.lower())
+        adjective = m.group("adj").strip().lower()
+        region = region or REGION_WORDS.get(adjective)
+        count = int(n) if n.isdigit() else NUMBER_WORDS.get(n)
+        if re.fullmatch(r"alle\s+(?:landets\s+)?\w+", m.group("head"), re.IGNORECASE):
+            count = _ALL_OF.get(kind)  # "alle kommuner": every one there is; "alle andre", "alle fynske": unknown
+        end = m.end() if region and where else m.end("head")
+        found.append(GroupPhrase(m.start("head"), end, " ".join(sentence[m.start("head"):end].split()), kind, count,
+                                 region, "DK"))
+    return found
+
+
+def _places() -> tuple[dict[str, str], dict[str, str]]:
+    """Countries and cities abroad (Danish spelling → ISO 3166 alpha-2) from the shipped list."""
+    countries: dict[str, str] = {}
+    cities: dict[str, str] = {}
+    path = resources.files("samspil").joinpath("data", "reference", "places_abroad.csv")
+    with path.open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            (countries if row["type"] == "country" else cities)[row["name"]] = row["country"]
+    return countries, cities
+
+
+COUNTRIES, CITIES = _places()
+#: "Finland (Tampere)", "Tampere i Finland", "Barcelona": a city abroad, its country named before it or not.
+_PLACE = re.compile(rf"(?:\b(?P<country>{'|'.join(COUNTRIES)})\s*\(\s*)?\b(?P<city>{'|'.join(CITIES)})\b(?:\s*\))?")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A named place abroad: a receiver means its public authority (a municipality of ``country``)."""
+
+    start: int
+    end: int
+    name: str
+    country: str
+
+
+def places_abroad(sentence: str) -> list[Place]:
+    """Named cities abroad in a sentence, with their country.
+
+    The span covers "Finland (Tampere)" whole, so "Finland (Tampere) og Spanien (Barcelona)"
+    reads as one list.
+
+    Examples
+    --------
+    >>> [(p.name, p.country, p.start, p.end) for p in places_abroad("eksporteret til Finland (Tampere) og Spanien (Barcelona).")]
+    [('Tampere', 'FI', 16, 33), ('Barcelona', 'ES', 37, 56)]
+    """
+    if not any(city in sentence for city in CITIES):
+        return []  # the pattern tries every name at every position: a substring test first
+    return [Place(m.start(), m.end(), m.group("city"), CITIES[m.group("city")]) for m in _PLACE.finditer(sentence)]
+
+
+#: Knowledge-sharing channels (``SHARED_VIA``): the channel's words, and a verb of telling or publishing
+#: that makes the sentence one about sharing rather than, say, a conference one attended.
+CHANNEL_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (channel, re.compile(rx, re.IGNORECASE)) for channel, rx in (
+        ("conference", r"\b(?:[\wæøå]*konferencer?|[\wæøå]*kongres|topmøde|messe)\b"),
+        ("talk", r"\b(?:oplæg|foredrag|præsentation(?:er)?)\b"),
+        ("network", r"\b(?:[\wæøå]*netværk(?:et|smøde)?|erfa-?gruppe|erfaringsudveksling)\b"),
+        ("guide", r"\b(?:guide|kogebog|drejebog|vejledning(?:er)?|brugervejledninger|how-to-manual|håndbog|værktøjskasse)\b"),
+        ("web", r"\b(?:hjemmeside|webside|blog|website|platform)\b"),
+        ("newsletter", r"\b(?:nyhedsbrev|magasin|fagblad)\b"),
+        ("media", r"\b(?:medier|artikel|artikler|avis|tv|radio|podcast)\b"),
+        ("course", r"\b(?:webinar|workshops?|kursus|kurser)\b"),
+    )
+)
+_SHARING = re.compile(r"\b(?:formidl\w*|præsenter\w*|fortalt|fortæller|delt|deler|dele|holdt\s+oplæg|udgivet|udgivelse|"
+                      r"tilgængelig|lagt\s+(?:op|ud)|omtalt|skrevet|oplæg|foredrag|publiceret|poste|videndeling)\b",
+                      re.IGNORECASE)
+
+
+def shared_channels(sentence: str) -> list[str]:
+    """Channels a sentence says knowledge was shared through, in the order of :data:`CHANNEL_WORDS`.
+
+    Examples
+    --------
+    >>> shared_channels("Digital Patientuddannelse er formidlet på konferencer, og de 12 kommuner ...")
+    ['conference']
+    >>> shared_channels("Der er udarbejdet en kogebog, som er tilgængelig på en selvstændig hjemmeside.")
+    ['guide', 'web']
+    >>> shared_channels("Vi deltog i en konference.")
+    []
+    """
+    if not _SHARING.search(sentence):
+        return []
+    return [channel for channel, rx in CHANNEL_WORDS if rx.search(sentence)]

@@ -14,12 +14,13 @@ __all__ = ["GRASS_PATH", "render_grass"]
 GRASS_PATH = Path(__file__).resolve().parents[1] / "data" / "neo4j" / "samspil.grass"
 
 #: Node colours for the labels that are not a kind of the maps (samspil.viz.style.KIND_STYLES).
-_EXTRA_NODE_COLOURS = {"Actor": "#a5abb6", "Case": "#c7c7c7", "Source": "#8d6e63"}
+_EXTRA_NODE_COLOURS = {"Actor": "#a5abb6", "Case": "#c7c7c7", "Source": "#8d6e63", "Channel": "#dbdb8d"}
 #: Node sizes: regions and solutions stand out, cases and sources recede.
 _DIAMETERS = {"Region": 65, "Solution": 60, "Municipality": 50, "Theme": 45, "Case": 40, "Unit": 40,
-              "Source": 35, "Person": 30}
+              "Source": 35, "Person": 30, "Group": 45, "Channel": 35}
 #: Relationship captions: the property that says most about one, else its type.
-_REL_CAPTIONS = {"PARTNER_IN": "{role}", "SPREAD_TO": "{status}", "COLLABORATES_WITH": "{weight}"}
+_REL_CAPTIONS = {"PARTNER_IN": "{role}", "SPREAD_TO": "{status}", "COLLABORATES_WITH": "{weight}",
+                 "SHARED_VIA": "{channel}"}
 _REL_WIDTHS = {"SPREAD_TO": 3, "OWNS": 2, "PARTNER_IN": 2, "INSPIRED_BY": 2}
 
 
@@ -61,8 +62,9 @@ def render_grass() -> str:
     colours = dict(_EXTRA_NODE_COLOURS)
     colours.update({kind.label: KIND_STYLES[k]["color"] for k, kind in ACTOR_KINDS.items()})
     colours.update({"Solution": KIND_STYLES["solution"]["color"], "Theme": KIND_STYLES["theme"]["color"],
-                    "Person": KIND_STYLES["person"]["color"]})
-    order = ["Actor", *[kind.label for kind in ACTOR_KINDS.values()], "Solution", "Case", "Source", "Theme", "Person"]
+                    "Person": KIND_STYLES["person"]["color"], "Group": KIND_STYLES["group"]["color"]})
+    order = ["Actor", *[kind.label for kind in ACTOR_KINDS.values()], "Solution", "Case", "Source", "Theme", "Person",
+             "Group", "Channel"]
     # No comments in the text: Neo4j Browser's GraSS parser does not know them and would read
     # one as part of the first selector.
     out = ["node {", "  diameter: 50px;", "  color: #A5ABB6;", "  border-color: #9AA1AC;", "  border-width: 2px;",

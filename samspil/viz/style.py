@@ -69,6 +69,8 @@ KIND_STYLES: dict[str, KindStyle] = {
     "solution": {"label": "Løsning", "color": "#d62728", "shape": "diamond"},
     "theme": {"label": "Tema", "color": "#dbdb8d", "shape": "triangle"},
     "person": {"label": "Kontaktperson", "color": "#e377c2", "shape": "square"},
+    # An unnamed group of receivers or partners ("3 kommuner"): one node, drawn apart from named actors.
+    "group": {"label": "Gruppe", "color": "#c5b0d5", "shape": "hexagon"},
     "community": {"label": "Fællesskab", "color": "#8c564b", "shape": "dot"},
 }
 

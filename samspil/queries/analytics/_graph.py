@@ -1,11 +1,13 @@
 """Small readings of a Samspil graph that every analytics family shares.
 
 Private to :mod:`samspil.queries`: who made a solution, which solution a case
-describes, which region an actor belongs to, how a user names a region.
+describes, which region an actor belongs to, how a user names a region, how many
+organisations receivers stand for and whether holders make a solution national or region-wide.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
@@ -42,11 +44,17 @@ def cases_of(g: nx.MultiDiGraph, solution: str) -> list[str]:
 
 
 def makers(g: nx.MultiDiGraph, solution: str, roles: Iterable[str] = MAKER_ROLES) -> dict[str, str]:
-    """Actor → strongest role (owner, partner, funder) among those who made a solution."""
+    """Actor → strongest role (owner, partner, funder) among those who made a solution.
+
+    A ``Group`` partner ("yderligere 36 kommuner") is no maker by name: it has no sector and
+    ties to no one, so it is left out here (the case view lists it under ``group_partners``).
+    """
     order = list(MAKER_ROLES)
     wanted = set(roles)
     found: dict[str, str] = {}
     for u, _, d in g.in_edges(solution, data=True):
+        if not is_a(g, u, "Actor"):
+            continue
         role = "owner" if d["type"] == "OWNS" else (d.get("role") or "partner") if d["type"] == "PARTNER_IN" else None
         if role in wanted and (u not in found or order.index(role) < order.index(found[u])):
             found[u] = role
@@ -107,3 +115,74 @@ def resolve_region(text: str) -> str:
         if keys & {name_key(org.name), name_key(short), slugify(org.name), slugify(short), org.code or ""}:
             return org.name
     raise SamspilError(f"unknown region {text!r}; choose one of: {', '.join(sorted(o.name for o in regions))}")
+
+
+def organisations(g: nx.MultiDiGraph, receivers: list[str]) -> tuple[int, list[str]]:
+    """How many organisations receivers stand for, and the groups among them of unknown size.
+
+    A named actor or place is one; a group is its ``count``, or one when the text gave none.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("a", labels=("Actor", "Municipality"), name="Vejen Kommune")
+    >>> g.add_node("g1", labels=("Group",), name="tre kommuner", count=3)
+    >>> g.add_node("g2", labels=("Group",), name="flere kommuner")
+    >>> organisations(g, ["a", "g1", "g2"])
+    (5, ['flere kommuner'])
+    """
+    total, unknown = 0, []
+    for r in receivers:
+        count = g.nodes[r].get("count") if is_a(g, r, "Group") else 1
+        if count is None:
+            unknown.append(name(g, r))
+        total += count or 1
+    return total, unknown
+
+
+#: Denmark's municipalities and regions: a solution held by all of either is national.
+_ALL_MUNICIPALITIES, _ALL_REGIONS = 98, 5
+
+
+def scope(g: nx.MultiDiGraph, holders: list[str]) -> tuple[str | None, list[str]]:
+    """Whether a solution is already national or region-wide, from who owns or adopted it.
+
+    National: all five regions, or municipalities (named, and groups by their count)
+    numbering all 98.  Region-wide: a region that runs it itself, a group "alle ... i
+    Region X", or every municipality of a region named.
+
+    Parameters
+    ----------
+    g : networkx.MultiDiGraph
+    holders : list of str
+        Ids of the owners and adopters (actors and groups).
+
+    Returns
+    -------
+    tuple
+        ``"national"``, ``"region-wide"`` or None, and the regions that are covered.
+
+    Examples
+    --------
+    >>> g = nx.MultiDiGraph()
+    >>> g.add_node("r", labels=("Actor", "Region"), name="Region Syddanmark", kind="region")
+    >>> g.add_node("g", labels=("Group",), name="alle kommuner", kind="municipality", count=98)
+    >>> scope(g, ["r"]), scope(g, ["g"])
+    (('region-wide', ['Region Syddanmark']), ('national', []))
+    """
+    nodes = [g.nodes[h] for h in holders]
+    regions = {d["name"] for d in nodes if d.get("kind") == "region" and "Actor" in d["labels"]}
+    regions |= {d["region"] for d in nodes if "Group" in d["labels"] and d.get("region")
+                and d.get("description", "").lower().startswith("alle")}
+    named = {d["name"] for d in nodes if d.get("kind") == "municipality" and d.get("kommunekode")}
+    in_region: dict[str, set[str]] = defaultdict(set)
+    for m in Gazetteer.default().names_of_kind("municipality"):
+        in_region[m.region or ""].add(m.name)
+    regions |= {r for r, members in in_region.items() if r and members <= named}
+    municipalities = len(named) + sum(d.get("count") or 0 for d in nodes
+                                      if "Group" in d["labels"] and d.get("kind") == "municipality")
+    region_count = len(regions) + sum(d.get("count") or 0 for d in nodes
+                                      if "Group" in d["labels"] and d.get("kind") == "region")
+    if municipalities >= _ALL_MUNICIPALITIES or region_count >= _ALL_REGIONS:
+        return "national", sorted(regions)
+    return ("region-wide" if regions else None), sorted(regions)

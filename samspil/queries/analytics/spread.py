@@ -11,6 +11,11 @@ taken as inspiration. So a *step* of spread is either
   itself implemented — it has a case of its own — so the idea travelled from the
   other solution's owners (or that actor) to this solution's owners, and counts.
 
+A receiver is a named actor, the public authority of a place abroad, or a ``Group``
+("tre kommuner"): reach counts a group as its ``count`` organisations, and a group
+with no count ("flere kommuner") once, saying so.  Knowledge-sharing (``SHARED_VIA``)
+is never a step.
+
 Every function takes a Samspil graph and returns plain data.
 """
 
@@ -26,8 +31,8 @@ from samspil.core.errors import SamspilError
 from samspil.core.identity import Gazetteer, name_key
 from samspil.core.model import SPREAD_STATUSES
 from samspil.core.themes import tag_themes, theme_label
-from samspil.queries.analytics._graph import (cases_of, is_a, makers, name, nodes_with, owners, region_of,
-                                              solution_of)
+from samspil.queries.analytics._graph import (cases_of, is_a, makers, name, nodes_with, organisations, owners,
+                                              region_of, scope, solution_of)
 from samspil.queries.analytics.network import collaboration_graph
 
 #: Weights of the reasons for suggesting a next adopter (see :func:`next_adopters`).
@@ -86,7 +91,8 @@ def _step(g: nx.MultiDiGraph, solution: str, of: str | None, origin: list[str], 
           year: int | None, via: str, counts: bool, edge: dict[str, Any]) -> dict[str, Any]:
     return {"solution": solution, "title": name(g, solution), "of": of, "from": [name(g, o) for o in origin],
             "from_ids": list(origin), "to": name(g, receiver), "to_id": receiver,
-            "to_kind": g.nodes[receiver].get("kind"), "status": status, "year": year, "via": via,
+            "to_kind": g.nodes[receiver].get("kind"), "target": edge.get("target") or "actor",
+            "to_count": g.nodes[receiver].get("count"), "status": status, "year": year, "via": via,
             "counts_as_spread": counts, "case": edge.get("case") or None, "evidence": edge.get("evidence", "")}
 
 
@@ -201,7 +207,10 @@ def spread_paths(g: nx.MultiDiGraph, solution: str | None = None, *,
     list of dict
         ``solution``, ``title``, ``originators`` (names), ``steps`` (from
         :func:`spread_steps`: the solution's own, and those of its variants), ``adopted``
-        (steps that count as spread), ``interest`` (those that do not); most adopted first.
+        (steps that count as spread), ``interest`` (those that do not), both without the
+        steps that reach the solution's own owners (a variant's makers, taking the idea
+        from an organisation, are no spread of this solution), ``reached`` (the
+        organisations the adopted steps stand for, groups by their count); most adopted first.
 
     Examples
     --------
@@ -219,11 +228,14 @@ def spread_paths(g: nx.MultiDiGraph, solution: str | None = None, *,
     for sol in wanted:
         family = families[sol] = set(_lineage(g, sol))
         mine = _family_steps(steps, family, index)
-        rows.append({"solution": sol, "title": name(g, sol), "originators": [name(g, o) for o in owners(g, sol)],
-                     "steps": mine, "adopted": sum(s["counts_as_spread"] for s in mine),
-                     "interest": sum(not s["counts_as_spread"] for s in mine)})
+        origin = owners(g, sol)
+        away = [s for s in mine if s["to_id"] not in origin]
+        rows.append({"solution": sol, "title": name(g, sol), "originators": [name(g, o) for o in origin],
+                     "steps": mine, "adopted": sum(s["counts_as_spread"] for s in away),
+                     "interest": sum(not s["counts_as_spread"] for s in away),
+                     "reached": organisations(g, sorted({s["to_id"] for s in away if s["counts_as_spread"]}))[0]})
     if solution is None:
-        rows = [r for r in rows if r["steps"]]
+        rows = [r for r in rows if r["adopted"] or r["interest"]]
         # A variant's steps are in the row of the solution it was made from, when that
         # solution has a row; a variant of one that has none (an idea nobody in the graph
         # owns, which took no step) keeps a row of its own, or its spread would be lost.
@@ -315,31 +327,41 @@ def reach(g: nx.MultiDiGraph, solution: str, *, steps: list[dict[str, Any]] | No
     Returns
     -------
     dict
-        ``solution``, ``title``, ``originators``, ``adopters`` (names of actors that
-        implemented it or a variant), ``municipalities``, ``regions``, ``new_regions``
-        (regions reached that no originator is in), ``sectors``, ``interested``
-        ({name: status} of the rest), ``years`` (first and last year of spread known).
+        ``solution``, ``title``, ``originators``, ``adopters`` (names of actors, places and
+        groups that implemented it or a variant), ``reached`` (how many organisations they
+        stand for: a group by its count), ``uncounted`` (adopting groups of unknown size,
+        each counted once), ``places`` (adopting places abroad, "Tampere (FI)"),
+        ``municipalities``, ``regions``, ``new_regions`` (regions reached that no
+        originator is in), ``scope`` (``"national"``, ``"region-wide"`` or None, see
+        :func:`~samspil.queries.analytics._graph.scope`), ``sectors``, ``interested`` ({name: status} of the rest),
+        ``years`` (first and last year of spread known).
 
     Examples
     --------
     >>> from samspil.testing.toys import toy_graph
     >>> r = reach(toy_graph(), "Talentudvikling")
-    >>> r["adopters"], r["regions"], r["interested"]
-    (['Billund Kommune', 'Vejen Kommune'], ['Region Syddanmark'], {'Væksthus for Ledelse': 'interested'})
+    >>> r["adopters"], r["regions"], r["interested"], r["reached"]
+    (['Billund Kommune', 'Vejen Kommune'], ['Region Syddanmark'], {'Væksthus for Ledelse': 'interested'}, 2)
     """
     up = uptake(g, solution, steps=steps, index=index)
     path, origin, adopted = up["path"], up["owners"], up["adopted"]
     regions = sorted({r for a in adopted if (r := region_of(g, a))})
     home = {region_of(g, o) for o in origin}
     years = sorted(s["year"] for s in path["steps"] if s["counts_as_spread"] and s["year"])
+    reached, uncounted = organisations(g, adopted)
     return {"solution": up["solution"], "title": path["title"], "originators": [name(g, o) for o in origin],
-            "adopters": up["adopters"],
-            "municipalities": sorted(name(g, a) for a in adopted if g.nodes[a].get("kind") == "municipality"),
+            "adopters": up["adopters"], "reached": reached, "uncounted": uncounted,
+            "places": sorted(f"{name(g, a)} ({g.nodes[a]['country']})" for a in adopted
+                             if g.nodes[a].get("country", "DK") != "DK" and is_a(g, a, "Actor")),
+            "municipalities": sorted(name(g, a) for a in adopted if g.nodes[a].get("kind") == "municipality"
+                                     and is_a(g, a, "Actor") and g.nodes[a].get("country", "DK") == "DK"),
             "regions": regions, "new_regions": [r for r in regions if r not in home],
+            "scope": scope(g, [*origin, *adopted])[0],
             "sectors": sorted({g.nodes[a].get("sector") for a in adopted if g.nodes[a].get("sector")}),
             "interested": up["interested"], "years": [years[0], years[-1]] if years else []}
 
 
+#: Municipalities and regions in Denmark: a solution in every one of them is national.
 def uptake(g: nx.MultiDiGraph, solution: str, *, steps: list[dict[str, Any]] | None = None,
            index: dict[str, list[int]] | None = None) -> dict[str, Any]:
     """Who took a solution (with its variants) up and who only showed interest: the part of
@@ -405,7 +427,7 @@ def top_solutions(g: nx.MultiDiGraph, *, top: int | None = None) -> list[dict[st
     # A solution made from an organisation's idea (INSPIRED_BY an actor) reached no one
     # itself: that spread is the organisation's, and top_spreaders credits it.
     rows = [r for r in rows if r["adopters"] or r["interested"]]
-    rows.sort(key=lambda r: (-len(r["adopters"]), -len(r["regions"]), -len(r["interested"]), r["title"]))
+    rows.sort(key=lambda r: (-r["reached"], -len(r["regions"]), -len(r["interested"]), r["title"]))
     return rows[:top] if top else rows
 
 
@@ -619,7 +641,13 @@ def spread_summary(g: nx.MultiDiGraph) -> dict[str, Any]:
     """
     steps = spread_steps(g)
     by = Counter(s["status"] if s["via"] == "spread" else "variant" for s in steps)
+    reached = sorted({s["to_id"] for s in steps if s["counts_as_spread"]})
+    shared = Counter(d["channel"] for _, _, d in g.edges(data=True) if d["type"] == "SHARED_VIA")
     return {"steps": len(steps), "by_status": {k: by[k] for k in (*SPREAD_STATUSES, "variant")},
             "solutions_spread": len({s["of"] or s["solution"] for s in steps if s["counts_as_spread"]}),
-            "actors_reached": len({s["to_id"] for s in steps if s["counts_as_spread"]}),
+            "actors_reached": len(reached),
+            "organisations_reached": organisations(g, reached)[0],
+            "groups_uncounted": len(organisations(g, reached)[1]),
+            "by_target": dict(sorted(Counter(s["target"] for s in steps if s["via"] == "spread").items())),
+            "shared_via": dict(sorted(shared.items())),
             "cases_with_spread": len({c for s in steps if s["counts_as_spread"] for c in cases_of(g, s["solution"])})}

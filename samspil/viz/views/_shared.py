@@ -17,6 +17,7 @@ import networkx as nx
 
 from samspil.core.errors import SamspilError
 from samspil.core.themes import theme_label
+from samspil.recognise.spread import NUMBER_WORDS
 from samspil.viz.layout import betweenness, degrees
 from samspil.viz.style import KIND_STYLES, REL_ORDER, REL_STYLES, rel_key
 from samspil.viz.views.base import SIZE_MEASURES, redact_contacts
@@ -116,10 +117,19 @@ def group_of(g: nx.MultiDiGraph, n: str) -> str | None:
 
 
 def name_of(g: nx.MultiDiGraph, n: str) -> str:
-    """The name of a node as a reader knows it (a theme by its Danish label)."""
+    """The name of a node as a reader knows it (a theme by its Danish label); a group by its number
+    ("3 kommuner"), a place abroad with its country."""
     data = g.nodes[n]
-    if "Theme" in data.get("labels", ()):
+    labels = data.get("labels", ())
+    if "Theme" in labels:
         return theme_label(str(data.get("name") or n))
+    if "Group" in labels and data.get("count"):
+        words = str(data["name"]).split()
+        # "yderligere 36 kommuner", "fire vestjyske kommuner": the words after the number, after the count
+        at = next((i for i, w in enumerate(words) if w.isdigit() or w.lower() in NUMBER_WORDS), -1)
+        return " ".join([str(data["count"]), *words[at + 1:]])
+    if data.get("country", "DK") != "DK":
+        return f"{data.get('name') or n} ({data['country']})"
     return str(data.get("name") or data.get("title") or n)
 
 

@@ -14,6 +14,7 @@ from samspil.viz.views._shared import (
     ViewText,
     edge_tooltip,
     group_of,
+    labels_of,
     name_of,
     node_tooltip,
     strength,
@@ -94,7 +95,8 @@ def spread_view(g: nx.MultiDiGraph, solution: str) -> MapView:
     pos = _layered(levels, lambda n: (year[n] is None, year[n] or 0, name_of(g, n).casefold()))
     nodes = []
     for n in members:
-        group = group_of(g, n) or "unit"
+        # An unnamed group of receivers is drawn on spread maps only (the network maps show who works with whom).
+        group = "group" if "Group" in labels_of(g, n) else group_of(g, n) or "unit"
         rels = [r for rels in flow.values() for r in rels if n in (r.source, r.target)]
         node = {"id": n, "label": text.label(n), "name": text.name(n), "group": group,
                 "kind": group, "sector": g.nodes[n].get("sector") or "",

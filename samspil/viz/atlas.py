@@ -160,7 +160,7 @@ def write_atlas(g: nx.MultiDiGraph, out_dir: str | os.PathLike[str], *, seed: in
     >>> g = toy_graph()
     >>> pages = write_atlas(g, tempfile.mkdtemp(), actors=2, ranked=rank_candidates(g, records=toy_records()))
     >>> [p.path for p in pages][:3], sum(p.path.startswith("spread/") for p in pages)
-    (['index.html', 'network.html', 'cross-sector.html'], 2)
+    (['index.html', 'network.html', 'cross-sector.html'], 1)
     """
     from samspil.queries.analytics.spread import spread_paths
     from samspil.queries.candidates import rank_candidates

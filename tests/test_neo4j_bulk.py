@@ -8,13 +8,13 @@ import socket
 import subprocess
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
+from samspil.core.errors import InputError
 from samspil.drivers import connect, load_graph
 from samspil.drivers.bulk import write_import_csv
 from samspil.drivers.load import count_database
-
-pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
 
 SERVER = Path(__file__).resolve().parents[1] / "scripts" / "neo4j-server"
 PASSWORD = "samspil-bulk-test"
@@ -56,6 +56,8 @@ def merged(graph):
         yield load_graph(db, graph, wipe=True), db
 
 
+@pytest.mark.neo4j
+@pytest.mark.slow
 def test_import_holds_the_counts_of_the_merge_load(imported, merged):
     files, db = imported
     report, _ = merged
@@ -65,6 +67,8 @@ def test_import_holds_the_counts_of_the_merge_load(imported, merged):
     assert by_type == report.relationships_by_type
 
 
+@pytest.mark.neo4j
+@pytest.mark.slow
 def test_import_holds_the_properties_of_the_merge_load(imported, merged, graph):
     _, bulk_db = imported
     _, merge_db = merged
@@ -83,8 +87,35 @@ def test_import_holds_the_properties_of_the_merge_load(imported, merged, graph):
         assert bulk_rows == merge_db.run(query, params), query
 
 
+@pytest.mark.neo4j
+@pytest.mark.slow
 def test_import_then_merge_load_adds_nothing(imported, graph):
     """A MERGE load onto the imported store finds every node and relationship (same identity)."""
     files, db = imported
     report = load_graph(db, graph)
     assert (report.nodes, report.relationships) == (files.nodes, files.relationships)
+
+
+def test_csv_types_and_missing_values(tmp_path):
+    g = nx.MultiDiGraph()
+    g.add_node("s-1", labels=("Solution",), name='Say "hi"', year=2019, score=1, tags=["a;b", "c"], subtitle="")
+    g.add_node("s-2", labels=("Solution",), name="Two", score=2.5, tags=[])
+    g.add_node("t-1", labels=("Theme",), name="Sundhed")
+    _ = g.add_edge("s-1", "t-1", key="ADDRESSES@c-1", type="ADDRESSES", case="c-1", weight=2)
+    files = write_import_csv(g, tmp_path)
+    lines = (tmp_path / "nodes-Solution.csv").read_text(encoding="utf-8").splitlines()
+    # ints and floats in one column make doubles; a property a node lacks is an unquoted empty field
+    assert lines[0] == '"id:ID",":LABEL","name:string","score:double","subtitle:string","tags:string[]","year:long"'
+    assert lines[1] == '"s-1","Solution","Say ""hi""","1","","a;b\x1fc","2019"'
+    assert lines[2] == '"s-2","Solution","Two","2.5",,"",'
+    rels = (tmp_path / "relationships-ADDRESSES.csv").read_text(encoding="utf-8").splitlines()
+    assert rels == ['":START_ID",":END_ID",":TYPE","case:string","weight:long"', '"s-1","t-1","ADDRESSES","c-1","2"']
+    assert (files.nodes, files.relationships) == (3, 1)
+
+
+def test_csv_refuses_a_column_of_two_types(tmp_path):
+    g = nx.MultiDiGraph()
+    g.add_node("a", labels=("Theme",), code="x")
+    g.add_node("b", labels=("Theme",), code=7)
+    with pytest.raises(InputError, match="code"):
+        write_import_csv(g, tmp_path)

@@ -18,6 +18,8 @@ The rows are the ones :func:`~samspil.drivers.load.load_graph` sends (same check
 equal identity merged, ``case: ""`` for an edge of no case), so an import and a MERGE load
 of the same graph hold the same nodes, relationships and properties. Labels, types and
 property names come from the graph, checked against :mod:`samspil.core.model`'s vocabulary.
+One difference: a CSV column has one type, so where a property holds integers on some
+nodes and floats on others (of one label set), the import stores all of them as floats.
 """
 
 from __future__ import annotations
@@ -77,15 +79,18 @@ def _column_type(name: str, values: list[Any], where: str) -> str:
         if value is None:
             continue
         if isinstance(value, list):
-            kinds.add(("string" if not value else _scalar_type(value[0])) + "[]")
+            # An empty list says nothing about the item type.
+            kinds.add(_scalar_type(value[0]) + "[]" if value else "[]")
         else:
             kinds.add(_scalar_type(value))
-    # An empty list says nothing about the item type; ints and floats make doubles, as in the
-    # MERGE load's lists.
-    if len(kinds) > 1 and "string[]" in kinds and all(k.endswith("[]") for k in kinds):
-        kinds.discard("string[]")
-    if kinds in ({"long", "double"}, {"long[]", "double[]"}):
-        kinds = {max(kinds)}
+    if "[]" in kinds:
+        kinds.discard("[]")
+        kinds = kinds or {"string[]"}
+    # Ints and floats make doubles, as in the MERGE load's lists.
+    if kinds == {"long", "double"}:
+        kinds = {"double"}
+    elif kinds == {"long[]", "double[]"}:
+        kinds = {"double[]"}
     if len(kinds) > 1:
         raise InputError(f"{where}, property {name}: values of types {', '.join(sorted(kinds))} "
                          "cannot share one CSV column")

@@ -2,18 +2,26 @@
 """Loading the graph of 10 000 synthetic cases into Neo4j 5 and into the embedded FalkorDB.
 
 1. The project's batched loader (samspil.drivers.load.load_graph: UNWIND batches, MERGE on
-   the unique id) at batch sizes 100 ... 50 000, each on an emptied database; figures are
+   the unique id) at batch sizes 1 000 ... 50 000, each on an emptied database; figures are
    the node and relationship stages (the wipe before them is not counted).
 2. A naive loader written here: one statement and one transaction per node and per
    relationship (the same MERGE statements, through the same driver). It runs on the
    graph of the first cases only, for at most NAIVE_BUDGET_S seconds; its rows/s is
    multiplied out to the whole graph ("extrapolated", marked so).
-3. The embedded FalkorDB with the project's loader at its default batch size.
+3. The bulk path for an empty database: samspil.drivers.bulk.write_import_csv, then
+   ``scripts/neo4j-server import`` (neo4j-admin database import full) into a fresh dir, then
+   the server started on it and the unique constraints created; its figure counts all three
+   (CSV writing, the importer with its JVM start, server start, constraints), and the
+   importer's own time (its "IMPORT DONE in" line) is printed beside it.
+4. The embedded FalkorDB with the project's loader at its default batch size
+   (skipped with --neo4j-only).
 
-Neo4j runs on this machine (scripts/neo4j-server, port 17711, dir /tmp/n4j-bench, heap
-SAMSPIL_NEO4J_HEAP, 2g here) and is stopped at the end.
+Neo4j runs on this machine (scripts/neo4j-server, port SAMSPIL_BENCH_NEO4J_PORT (17711),
+dir SAMSPIL_BENCH_NEO4J_DIR (/tmp/n4j-bench; the bulk import goes to that dir + "-bulk"),
+heap SAMSPIL_NEO4J_HEAP, 2g here) and is stopped at the end. The load average is printed
+before and after (the machine may be shared).
 
-Usage: benchmarks/bench_neo4j_load.py [N]          (default N = 10000 cases)
+Usage: benchmarks/bench_neo4j_load.py [--neo4j-only] [N]     (default N = 10000 cases)
 """
 
 from __future__ import annotations
@@ -22,29 +30,67 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _common import ROOT, graph, load_note, print_machine, table  # noqa: E402
 
-PORT = 17711
-DIR = "/tmp/n4j-bench"
+PORT = int(os.environ.get("SAMSPIL_BENCH_NEO4J_PORT", "17711"))
+DIR = os.environ.get("SAMSPIL_BENCH_NEO4J_DIR", "/tmp/n4j-bench")
+BULK_DIR = DIR + "-bulk"
 PASSWORD = "samspil-test"
-BATCH_SIZES = (100, 1000, 5000, 10_000, 20_000, 50_000)
-NAIVE_BUDGET_S = 90.0
+BATCH_SIZES = (1000, 10_000, 50_000)
+NAIVE_BUDGET_S = float(os.environ.get("SAMSPIL_BENCH_NAIVE_S", "90"))
 NAIVE_CASES = 200
 
 
-def start_neo4j() -> str:
+def start_neo4j(folder: str = DIR) -> str:
     env = {**os.environ, "SAMSPIL_NEO4J_HEAP": os.environ.get("SAMSPIL_NEO4J_HEAP", "2g")}
-    out = subprocess.run([str(ROOT / "scripts" / "neo4j-server"), "start", "--port", str(PORT), "--dir", DIR,
+    out = subprocess.run([str(ROOT / "scripts" / "neo4j-server"), "start", "--port", str(PORT), "--dir", folder,
                           "--timeout", "300"], capture_output=True, text=True, env=env, check=True)
     return out.stdout.strip()
 
 
-def stop_neo4j() -> None:
-    subprocess.run([str(ROOT / "scripts" / "neo4j-server"), "stop", "--dir", DIR], capture_output=True, check=False)
+def stop_neo4j(folder: str = DIR) -> None:
+    subprocess.run([str(ROOT / "scripts" / "neo4j-server"), "stop", "--dir", folder], capture_output=True,
+                   check=False)
+
+
+def bulk_load(g) -> dict:
+    """CSV files, the importer into a fresh dir, the server started on it, the constraints."""
+    import re
+    import shutil
+
+    from samspil.drivers import connect
+    from samspil.drivers.bulk import write_import_csv
+    from samspil.drivers.load import count_database
+
+    shutil.rmtree(BULK_DIR, ignore_errors=True)
+    start = time.perf_counter()
+    files = write_import_csv(g, BULK_DIR + "-csv")
+    csv_s = time.perf_counter() - start
+    env = {**os.environ, "SAMSPIL_NEO4J_HEAP": os.environ.get("SAMSPIL_NEO4J_HEAP", "2g")}
+    out = subprocess.run([str(ROOT / "scripts" / "neo4j-server"), "import", "--dir", BULK_DIR, "--csv",
+                          str(files.folder)], capture_output=True, text=True, env=env, check=True)
+    import_s = time.perf_counter() - start - csv_s
+    done = re.search(r"IMPORT DONE in ((?:\d+[a-z]+ ?)+)", out.stdout + out.stderr)
+    units = {"h": 3600, "m": 60, "s": 1, "ms": 0.001}
+    importer_s = sum(int(v) * units[u] for v, u in re.findall(r"(\d+)([a-z]+)", done.group(1))) if done else None
+    uri = start_neo4j(BULK_DIR)
+    try:
+        with connect(uri, password=PASSWORD) as db:
+            for label in files.labels:
+                db.ensure_unique_id(label)
+            db.run("CALL db.awaitIndexes(300)")
+            seconds = time.perf_counter() - start
+            nodes, rels, _, _ = count_database(db)
+    finally:
+        stop_neo4j(BULK_DIR)
+    assert (nodes, rels) == (files.nodes, files.relationships), (nodes, rels, files.nodes, files.relationships)
+    return {"nodes": nodes, "rels": rels, "seconds": seconds, "csv_s": csv_s, "import_s": import_s,
+            "importer_s": importer_s}
 
 
 def sub_graph(g, cases: int):
@@ -75,9 +121,9 @@ def naive_load(driver, g, budget_s: float) -> dict:
     edge_groups, _ = _prepare_edges(g, keys)
     # The project's statements with one row as a parameter instead of a list to UNWIND
     # ($row is a parameter: it must be bound to the variable the statement uses, row).
-    node_rows = [(_single_row(_node_query(labels)), row) for labels, rows in sorted(node_groups.items()) for row in rows]
+    node_rows = [(_single_row(_node_query(*group)), row) for group, rows in sorted(node_groups.items()) for row in rows]
     edge_rows = [(_single_row(_edge_query(*group)), row) for group, rows in sorted(edge_groups.items()) for row in rows]
-    for label in sorted({label for labels in node_groups for label in labels}):
+    for label in sorted({label for labels, _names in node_groups for label in labels}):
         driver.ensure_unique_id(label)
     done_nodes = done_edges = 0
     start = time.perf_counter()
@@ -102,8 +148,11 @@ def main(argv: list[str]) -> None:
     from samspil.drivers import connect, load_graph
     from samspil.drivers.load import wipe_database
 
+    neo4j_only = "--neo4j-only" in argv
+    argv = [a for a in argv if a != "--neo4j-only"]
     n = int(argv[0]) if argv else 10_000
     print_machine(f"Neo4j and embedded load, graph of {n} cases")
+    print(f"# load average before: {os.getloadavg()}", flush=True)
     g, how = graph(n)
     print(f"# graph: {g.number_of_nodes():,} nodes, {g.number_of_edges():,} edges ({how})", flush=True)
     rows = []
@@ -141,7 +190,23 @@ def main(argv: list[str]) -> None:
                          "nodes_s": node_rate, "rels_s": edge_rate, "rows_s": (full_nodes + full_edges) / naive_secs,
                          "note": load_note()})
             wipe_database(db)
-        with connect() as db:
+        stop_neo4j()
+        b = bulk_load(g)
+        rows.append({"engine": "neo4j", "loader": f"bulk, end to end: CSV {b['csv_s']:.1f} s + importer with its "
+                     f"JVM {b['import_s']:.1f} s + server start and constraints", "kind": "bulk", "batch": None, "nodes": b["nodes"],
+                     "rels": b["rels"], "seconds": b["seconds"], "nodes_s": None,
+                     "rels_s": b["rels"] / b["seconds"], "rows_s": (b["nodes"] + b["rels"]) / b["seconds"],
+                     "note": load_note()})
+        if b["importer_s"]:
+            rows.append({"engine": "neo4j", "loader": "bulk, the importer alone (its IMPORT DONE time)", "kind": "importer",
+                         "batch": None,
+                         "nodes": b["nodes"], "rels": b["rels"], "seconds": b["importer_s"], "nodes_s": None,
+                         "rels_s": b["rels"] / b["importer_s"], "rows_s": (b["nodes"] + b["rels"]) / b["importer_s"],
+                         "note": load_note()})
+        print(f"# bulk: {b} ({load_note()})", flush=True)
+        with connect() if not neo4j_only else _nothing() as db:
+            if db is None:
+                raise _Skip
             r = load_graph(db, g)
             t = r.timings
             secs = t["nodes"] + t["relationships"]
@@ -149,19 +214,36 @@ def main(argv: list[str]) -> None:
                          "nodes": r.sent_nodes, "rels": r.sent_relationships, "seconds": secs,
                          "nodes_s": r.sent_nodes / t["nodes"], "rels_s": r.sent_relationships / t["relationships"],
                          "rows_s": (r.sent_nodes + r.sent_relationships) / secs, "note": load_note()})
+    except _Skip:
+        pass
     finally:
         stop_neo4j()
     print()
     table(rows, [("engine", "engine", ""), ("loader", "loader", ""), ("batch", "batch", ","), ("nodes", "nodes", ","),
                  ("rels", "relationships", ","), ("seconds", "seconds", ",.1f"), ("nodes_s", "nodes/s", ",.0f"),
                  ("rels_s", "relationships/s", ",.0f"), ("rows_s", "rows/s", ",.0f"), ("note", "load avg", "")])
-    batched = [r for r in rows if r["engine"] == "neo4j" and r["batch"] > 1]
-    best = max(batched, key=lambda r: r["rows_s"])
+    batched = [r for r in rows if r["engine"] == "neo4j" and (r["batch"] or 0) > 1]
+    best = max(batched, key=lambda r: r["rels_s"])
     default = next(r for r in batched if r["batch"] == 10_000)
     naive = next(r for r in rows if r["batch"] == 1)
-    print(f"\nbatched (batch 10 000) / naive: ×{default['rows_s'] / naive['rows_s']:.0f} rows/s; "
-          f"best batch {best['batch']:,}: ×{best['rows_s'] / naive['rows_s']:.0f}; "
-          f"relationships/s at batch 10 000: {default['rels_s']:,.0f} (goal 50 000)")
+    bulk = next(r for r in rows if r.get("kind") == "bulk")
+    importer = next((r for r in rows if r.get("kind") == "importer"), bulk)
+    print(f"\nrelationships/s: naive {naive['rels_s']:,.0f}; MERGE batch 10 000 {default['rels_s']:,.0f} "
+          f"(×{default['rels_s'] / naive['rels_s']:.0f} naive), best batch {best['batch']:,} "
+          f"{best['rels_s']:,.0f} (×{best['rels_s'] / naive['rels_s']:.0f}); bulk end to end {bulk['rels_s']:,.0f} "
+          f"(×{bulk['rels_s'] / naive['rels_s']:.0f} naive, ×{bulk['rels_s'] / best['rels_s']:.1f} best MERGE), "
+          f"importer alone {importer['rels_s']:,.0f} (×{importer['rels_s'] / naive['rels_s']:.0f} naive); "
+          f"goals: MERGE 50 000 and ×100, bulk 200 000")
+    print(f"# load average after: {os.getloadavg()}")
+
+
+class _Skip(Exception):
+    """The embedded engine was not asked for (--neo4j-only)."""
+
+
+@contextmanager
+def _nothing():
+    yield None
 
 
 if __name__ == "__main__":

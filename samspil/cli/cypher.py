@@ -345,6 +345,31 @@ def neo4j_load(uri, user, password, database, wipe, batch_size, include_contacts
              "with --include-contacts; load with --wipe to remove them")
 
 
+@neo4j.command("import-csv")
+@click.option("-o", "--output", "folder", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the CSV files (created; earlier files replaced).")
+@click.option("--include-contacts", is_flag=True,
+              help="Write contact persons (Person nodes: personal data). Never written without it.")
+@corpus_options
+def neo4j_import_csv(folder, include_contacts, lsf_paths, case_files, no_defaults):
+    """Write the graph as neo4j-admin import CSVs, for a fast load into an empty database.
+
+    One file per label set and per relationship type, plus import.args (the importer's
+    options) and constraints.cypher. Then, with the server stopped:
+    scripts/neo4j-server import --dir D --csv FOLDER (or, with a Neo4j distribution,
+    neo4j-admin database import full neo4j @FOLDER/import.args).
+    """
+    from samspil.cli._output import note
+    from samspil.drivers.bulk import write_import_csv
+
+    graph = build_from_options(lsf_paths, case_files, no_defaults, include_contacts=include_contacts)
+    files = write_import_csv(graph, folder)
+    click.echo(f"Wrote {files.nodes} nodes and {files.relationships} relationships to {files.folder}")
+    note(f"next, with no server running on D: scripts/neo4j-server import --dir D --csv {files.folder}; "
+         f"then start it and create the unique constraints, one statement a line of "
+         f"{files.folder / 'constraints.cypher'} (samspil cypher --write, or cypher-shell -f)")
+
+
 @neo4j.command("style")
 @click.option("-o", "--out", "out_path", type=click.Path(dir_okay=False), default=None,
               help="Write the style to this file instead of standard output.")

@@ -10,35 +10,41 @@ What a load does
    :meth:`~samspil.drivers.base.CypherDriver.ensure_unique_id` hook: Neo4j
    ``CREATE CONSTRAINT ... IF NOT EXISTS``; FalkorDB an exact-match index, then
    ``GRAPH.CONSTRAINT CREATE ... UNIQUE``).
-3. Nodes, grouped by label set, ``batch_size`` rows a transaction, in two statements::
+3. Nodes, grouped by label set and property keys, ``batch_size`` rows a transaction, in two
+   statements (a row is a list: id, then the values of the group's keys)::
 
-       UNWIND $rows AS row                  // existing nodes whose labels differ
-       MATCH (n:Actor {id: row.id})
+       UNWIND $ids AS id                    // existing nodes whose labels differ
+       MATCH (n:Actor {id: id})
        WITH n, [l IN labels(n) WHERE l IN $vocabulary] AS have
        WHERE size(have) <> size($labels) OR any(l IN $labels WHERE NOT l IN have)
        SET n:Municipality
        REMOVE n:Region:Hospital:...         // vocabulary labels the node no longer has
 
        UNWIND $rows AS row
-       MERGE (n:Actor:Municipality {id: row.id})
-       SET n += row.props
+       MERGE (n:Actor:Municipality {id: row[0]})
+       SET n.`kind` = row[1], n.`name` = row[2]
 
    Every node is identified by its *key label* and ``id``: ``Actor`` for actors,
    otherwise its first label of :data:`~samspil.core.model.NODE_LABELS` (``Solution``,
    ``Case`` ...). The first statement gives an existing node (say one whose kind was
    corrected from Company to Unit) exactly the graph's labels, so the MERGE with the full
    label set finds it instead of tripping the unique constraint; a new node is created
-   with all its labels at once, which on FalkorDB is ~10x faster than ``SET n:Label``.
+   with all its labels at once, which on FalkorDB is ~10x faster than ``SET n:Label``. The
+   first statement is left out for a key label that had no node in the database when the
+   load began (every such node is then created by this load, with the graph's labels).
+   Properties are set by name, not from a per-row map (``SET n += row.props``): Neo4j cannot
+   see a map's keys, assumes it may write ``id`` and plans an Eager that holds every row
+   of the batch before the first write.
    Labels come from the model's vocabulary, checked with
    :func:`~samspil.core.model.check_identifier`; nothing in a label is read from data.
-4. Relationships, grouped by (key label of source, type, key label of target), so each
-   endpoint is found through the unique index of its key label::
+4. Relationships, grouped by (key label of source, type, key label of target, property
+   keys), so each endpoint is found through the unique index of its key label::
 
        UNWIND $rows AS row
-       MATCH (a:Actor {id: row.src})
-       MATCH (b:Solution {id: row.dst})
-       MERGE (a)-[r:OWNS {case: row.case}]->(b)
-       SET r += row.props
+       MATCH (a:Actor {id: row[0]})
+       MATCH (b:Solution {id: row[1]})
+       MERGE (a)-[r:OWNS {case: row[2]}]->(b)
+       SET r.`evidence` = row[3], r.`method` = row[4]
 
    A relationship's identity is (source, type, target, ``case``). An edge that belongs
    to no case (``IN_REGION``, ``PART_OF`` from reference data, derived
@@ -50,8 +56,8 @@ What a load does
 
 Every batch is a MERGE keyed on identity, so a batch that runs twice (the Neo4j driver
 retries managed transactions), a second load, or a load re-run after one was killed half
-way all end with the same counts and no duplicates. Properties are *merged*
-(``SET += ``): a property that disappeared from the graph stays in the database until a
+way all end with the same counts and no duplicates. Properties are *merged* (only
+the properties a row has are set): a property that disappeared from the graph stays in the database until a
 ``wipe=True`` load.
 
 Property values are scalars (``bool``, ``int``, ``float``, ``str``) or lists of one scalar
@@ -226,8 +232,19 @@ def _batches(rows: list[Any], size: int) -> Iterable[list[Any]]:
         yield rows[start:start + size]
 
 
-def _prepare_nodes(graph: nx.MultiDiGraph) -> tuple[dict[tuple[str, ...], list[dict[str, Any]]], dict[Any, str]]:
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = defaultdict(list)
+#: Node rows grouped by (labels, property keys): ``[id, value, ...]`` in the keys' order.
+NodeGroups = dict[tuple[tuple[str, ...], tuple[str, ...]], list[list[Any]]]
+#: Relationship rows grouped by (key label of source, type, key label of target, property
+#: keys): ``[source id, target id, case, value, ...]``.
+EdgeGroups = dict[tuple[str, str, str, tuple[str, ...]], list[list[Any]]]
+
+
+def _prepare_nodes(graph: nx.MultiDiGraph) -> tuple[NodeGroups, dict[Any, str]]:
+    # Rows are lists, not maps, and grouped by their property keys: each statement then sets
+    # named properties (n.name = row[1]) instead of a per-row map (n += row.props). Neo4j must
+    # plan a map whose keys it cannot see as possibly writing id, so it put an Eager (every row
+    # materialised before the first write) into every batch; lists also pack smaller.
+    groups: NodeGroups = defaultdict(list)
     keys: dict[Any, str] = {}
     for node_id, data in graph.nodes(data=True):
         where = _Where("node {!r}", node_id)
@@ -246,15 +263,13 @@ def _prepare_nodes(graph: nx.MultiDiGraph) -> tuple[dict[tuple[str, ...], list[d
             raise InputError(f"{where}: its id is {len(node_id.encode('utf-8')):,} bytes long; a unique index "
                              f"takes at most {MAX_ID_BYTES:,}")
         props = _clean_props(data, ("labels", "id"), where)
-        props["id"] = node_id
         keys[node_id] = key_label(labels)
-        groups[tuple(sorted(labels))].append({"id": node_id, "props": props})
+        names = tuple(sorted(props))
+        groups[(tuple(sorted(labels)), names)].append([node_id, *(props[k] for k in names)])
     return groups, keys
 
 
-def _prepare_edges(
-    graph: nx.MultiDiGraph, keys: Mapping[Any, str]
-) -> tuple[dict[tuple[str, str, str], list[dict[str, Any]]], int]:
+def _prepare_edges(graph: nx.MultiDiGraph, keys: Mapping[Any, str]) -> tuple[EdgeGroups, int]:
     identities: dict[tuple[Any, str, Any, str], dict[str, Any]] = {}
     merged = 0
     checked: set[str] = set()
@@ -272,12 +287,13 @@ def _prepare_edges(
         identity = (src, rel_type, dst, case)
         if identity in identities:
             merged += 1
-            identities[identity]["props"].update(props)
+            identities[identity].update(props)
         else:
-            identities[identity] = {"src": src, "dst": dst, "case": case, "props": props}
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for (src, rel_type, dst, _case), row in identities.items():
-        groups[(keys[src], rel_type, keys[dst])].append(row)
+            identities[identity] = props
+    groups: EdgeGroups = defaultdict(list)
+    for (src, rel_type, dst, case), props in identities.items():
+        names = tuple(sorted(props))
+        groups[(keys[src], rel_type, keys[dst], names)].append([src, dst, case, *(props[k] for k in names)])
     return groups, merged
 
 
@@ -352,7 +368,7 @@ def _relabel_query(labels: tuple[str, ...]) -> str | None:
     # is on the labels(n) list, not on n:Label predicates, which Neo4j's planner turns into
     # a union of one index seek per label.
     query = (
-        f"UNWIND $rows AS row\nMATCH (n:{merge_on} {{id: row.id}})\n"
+        f"UNWIND $ids AS id\nMATCH (n:{merge_on} {{id: id}})\n"
         "WITH n, [l IN labels(n) WHERE l IN $vocabulary] AS have\n"
         "WHERE size(have) <> size($labels) OR any(l IN $labels WHERE NOT l IN have)\n"
     )
@@ -363,23 +379,31 @@ def _relabel_query(labels: tuple[str, ...]) -> str | None:
     return query + "RETURN count(n) AS relabelled"
 
 
-def _node_query(labels: tuple[str, ...]) -> str:
+def _set_clause(variable: str, names: tuple[str, ...], first: int) -> str:
+    # Named properties, each from its place in the row list. Setting only the keys a row has
+    # keeps a property the graph no longer has (SET += semantics), and a property named here
+    # is never the one MERGE matched on, so Neo4j plans no Eager.
+    if not names:
+        return ""
+    return "\nSET " + ", ".join(f"{variable}.`{name}` = row[{first + i}]" for i, name in enumerate(names))
+
+
+def _node_query(labels: tuple[str, ...], names: tuple[str, ...] = ()) -> str:
     # MERGE with the full label set: a new node is created with all its labels at once
     # (adding labels to an existing node one SET at a time is what FalkorDB does slowly).
     # _relabel_query has already given an existing node exactly these labels, so this
     # MERGE matches it and never trips the key label's unique constraint.
     merge_on = key_label(labels)
     ordered = [merge_on] + [label for label in labels if label != merge_on]
-    return f"UNWIND $rows AS row\nMERGE (n:{':'.join(ordered)} {{id: row.id}})\nSET n += row.props"
+    return f"UNWIND $rows AS row\nMERGE (n:{':'.join(ordered)} {{id: row[0]}})" + _set_clause("n", names, 1)
 
 
-def _edge_query(src_label: str, rel_type: str, dst_label: str) -> str:
+def _edge_query(src_label: str, rel_type: str, dst_label: str, names: tuple[str, ...] = ()) -> str:
     return (
         "UNWIND $rows AS row\n"
-        f"MATCH (a:{src_label} {{id: row.src}})\n"
-        f"MATCH (b:{dst_label} {{id: row.dst}})\n"
-        f"MERGE (a)-[r:{rel_type} {{case: row.case}}]->(b)\n"
-        "SET r += row.props"
+        f"MATCH (a:{src_label} {{id: row[0]}})\n"
+        f"MATCH (b:{dst_label} {{id: row[1]}})\n"
+        f"MERGE (a)-[r:{rel_type} {{case: row[2]}}]->(b)" + _set_clause("r", names, 3)
     )
 
 
@@ -451,22 +475,27 @@ def load_graph(
         timings["wipe"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    labels = sorted({label for group in node_groups for label in group})
+    labels = sorted({label for group, _names in node_groups for label in group})
     for i, label in enumerate(labels, 1):
         driver.ensure_unique_id(label)
         if progress:
             progress("constraints", i, len(labels))
+    populated = {label for label in {key_label(group) for group, _names in node_groups}
+                 if int(driver.run(f"MATCH (n:{label}) RETURN count(n) AS n")[0]["n"])}
     timings["constraints"] = time.perf_counter() - t
 
     t = time.perf_counter()
     done = 0
     relabelled = 0
     for group in sorted(node_groups):
-        relabel, query = _relabel_query(group), _node_query(group)
+        labels, names = group
+        # A key label with no node in the database before this load needs no relabelling:
+        # every node of it is then one this load creates, with exactly the graph's labels.
+        relabel = _relabel_query(labels) if key_label(labels) in populated else None
+        query = _node_query(labels, names)
         for batch in _batches(node_groups[group], batch_size):
             if relabel:
-                params = {"rows": [{"id": row["id"]} for row in batch], "labels": list(group),
-                          "vocabulary": list(LABELS)}
+                params = {"ids": [row[0] for row in batch], "labels": list(labels), "vocabulary": list(LABELS)}
                 relabelled += int(driver.run(relabel, params, write=True)[0]["relabelled"])
             driver.run(query, {"rows": batch}, write=True)
             done += len(batch)

@@ -130,7 +130,8 @@ class _Builder:
         if existing is not None and not guessed:
             existing.pop("kind_guessed", None)
         self.node(node_id, actor_labels(kind), name=name, kind=kind, sector=info.sector,
-                  kind_guessed=True if guessed and existing is None else None, country=DEFAULT_COUNTRY, **extra)
+                  kind_guessed=True if guessed and existing is None else None,
+                  **{"country": DEFAULT_COUNTRY, **extra})
         if kind == "municipality" and known is not None and known.region:
             region = self.actor(known.region, "region", method="reference")
             self.edge(node_id, region, "IN_REGION", None, evidence=f"{name} ligger i {known.region}",

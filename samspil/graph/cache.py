@@ -22,6 +22,7 @@ from typing import Any
 import networkx as nx
 
 from samspil.core.atomic import write_atomic
+from samspil.core.text import MAX_SOURCE_BYTES
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 #: Entries kept; the oldest go first.
@@ -75,7 +76,12 @@ def graph_key(files: Iterable[str | Path], options: Sequence[Any]) -> str:
     for f in files:
         digest.update(str(f).encode())
         try:
-            digest.update(Path(f).read_bytes())
+            if Path(f).stat().st_size > MAX_SOURCE_BYTES:
+                digest.update(b"<too large>")  # the build refuses it by its size; never read it here
+                continue
+            with open(f, "rb") as fh:
+                for chunk in iter(lambda: fh.read(1 << 20), b""):
+                    digest.update(chunk)
         except OSError:
             digest.update(b"<unreadable>")  # the build itself will say what is wrong with it
     digest.update(repr(tuple(options)).encode())
